@@ -1,0 +1,4 @@
+//! gcm-review: checks and compiles voluntary GCM review reports.
+
+pub mod document;
+pub mod ingest;
