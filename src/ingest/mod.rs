@@ -8,6 +8,7 @@
 
 pub mod docx;
 mod error;
+pub mod json;
 mod limits;
 mod sniff;
 

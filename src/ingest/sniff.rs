@@ -28,7 +28,7 @@ pub fn sniff(bytes: &[u8]) -> Result<SniffedFormat, IngestError> {
         Err(IngestError::EncryptedOrLegacy)
     } else if rest.starts_with(b"%PDF") {
         Err(IngestError::Pdf)
-    } else if rest.starts_with(b"{") || rest.starts_with(b"[") {
+    } else if (rest.starts_with(b"{") && !rest.starts_with(b"{\\rtf")) || rest.starts_with(b"[") {
         Ok(SniffedFormat::Json)
     } else {
         Err(IngestError::Unsupported(describe_unknown(rest)))
@@ -39,13 +39,20 @@ pub fn sniff(bytes: &[u8]) -> Result<SniffedFormat, IngestError> {
 fn describe_unknown(rest: &[u8]) -> String {
     let known: [(&[u8], &str); 6] = [
         (b"{\\rtf", "an RTF file"),
-        (b"<?xml", "an XML file (perhaps a Word 2003 XML or Flat OPC file)"),
+        (
+            b"<?xml",
+            "an XML file (perhaps a Word 2003 XML or Flat OPC file)",
+        ),
         (b"<html", "a web page (HTML)"),
         (b"<!DOCTYPE", "a web page (HTML)"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
     ];
-    let lower: Vec<u8> = rest.iter().take(16).map(|b| b.to_ascii_lowercase()).collect();
+    let lower: Vec<u8> = rest
+        .iter()
+        .take(16)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     for (magic, name) in known {
         let magic_lower: Vec<u8> = magic.iter().map(|b| b.to_ascii_lowercase()).collect();
         if lower.starts_with(&magic_lower) {

@@ -1,0 +1,237 @@
+//! The rule catalogue (`seeds/rules.toml`): codes, severities and the words
+//! an official reads, per language. Rules only produce [`Finding`]s; all
+//! wording lives here as data, so a translation is a data edit.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+
+const CATALOGUE: &str = include_str!("../seeds/rules.toml");
+
+/// Words for one rule in one language.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleText {
+    /// Short name of the rule.
+    pub title: String,
+    /// What is wrong; may contain `{placeholders}`.
+    pub message: String,
+    /// How to fix it; may contain `{placeholders}`.
+    pub help: String,
+}
+
+/// One rule of the catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable dotted code.
+    pub code: String,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Words per language.
+    pub text: BTreeMap<String, RuleText>,
+}
+
+/// The whole catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// Languages every rule must have words in.
+    pub languages: Vec<String>,
+    /// The rules, in the order `gcm-review rules` lists them.
+    #[serde(rename = "rule")]
+    pub rules: Vec<Rule>,
+}
+
+/// Why the catalogue could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("seeds/rules.toml: {0}")]
+pub struct CatalogueError(pub String);
+
+impl Catalogue {
+    /// Parses and checks the built-in catalogue.
+    pub fn load() -> Result<Catalogue, CatalogueError> {
+        Self::parse(CATALOGUE)
+    }
+
+    /// The built-in catalogue, parsed once per process.
+    pub fn builtin() -> Result<&'static Catalogue, CatalogueError> {
+        static CELL: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
+        CELL.get_or_init(Catalogue::load)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Parses and checks catalogue TOML.
+    pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
+        let catalogue: Catalogue =
+            toml::from_str(text).map_err(|e| CatalogueError(e.to_string()))?;
+        let mut seen = std::collections::BTreeSet::new();
+        for rule in &catalogue.rules {
+            if !seen.insert(rule.code.as_str()) {
+                return Err(CatalogueError(format!(
+                    "rule `{}` is listed twice",
+                    rule.code
+                )));
+            }
+            for lang in &catalogue.languages {
+                let Some(text) = rule.text.get(lang) else {
+                    return Err(CatalogueError(format!(
+                        "rule `{}` has no text in language `{lang}`",
+                        rule.code
+                    )));
+                };
+                if text.title.trim().is_empty()
+                    || text.message.trim().is_empty()
+                    || text.help.trim().is_empty()
+                {
+                    return Err(CatalogueError(format!(
+                        "rule `{}` has an empty title, message or help in `{lang}`",
+                        rule.code
+                    )));
+                }
+            }
+        }
+        Ok(catalogue)
+    }
+
+    /// The rule with this code.
+    pub fn rule(&self, code: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.code == code)
+    }
+
+    /// True when messages exist in `lang` for every rule.
+    pub fn supports(&self, lang: &str) -> bool {
+        self.languages.iter().any(|l| l == lang)
+    }
+
+    /// Puts a finding into words in `lang` (English when the language is not
+    /// in the catalogue). An unknown code still renders, naming the code, so a
+    /// programming slip never hides a finding.
+    pub fn render(&self, finding: &Finding, lang: &str) -> Diagnostic {
+        let Some(rule) = self.rule(finding.code) else {
+            return Diagnostic {
+                code: finding.code.to_string(),
+                severity: Severity::Error,
+                message: format!(
+                    "Finding {} (no description in the catalogue).",
+                    finding.code
+                ),
+                help: String::new(),
+                location: finding.location.clone(),
+            };
+        };
+        let text = rule
+            .text
+            .get(lang)
+            .or_else(|| rule.text.get("en"))
+            .or_else(|| rule.text.values().next());
+        let (message, help) = match text {
+            Some(t) => (
+                fill(&t.message, &finding.args),
+                fill(&t.help, &finding.args),
+            ),
+            None => (rule.code.clone(), String::new()),
+        };
+        Diagnostic {
+            code: rule.code.clone(),
+            severity: rule.severity,
+            message,
+            help,
+            location: finding.location.clone(),
+        }
+    }
+}
+
+/// Replaces `{name}` placeholders with their values.
+pub fn fill(template: &str, args: &[(&'static str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Placeholder names used in a text, for catalogue tests.
+pub fn placeholders(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = rest.get(start + 1..).unwrap_or("");
+        match after.find('}') {
+            Some(end) => {
+                names.push(after.get(..end).unwrap_or("").to_string());
+                rest = after.get(end + 1..).unwrap_or("");
+            }
+            None => break,
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Location;
+
+    #[test]
+    fn catalogue_loads_and_codes_are_dotted() {
+        let c = Catalogue::load().expect("catalogue");
+        assert!(c.rules.len() > 30);
+        for rule in &c.rules {
+            let (family, name) = rule.code.split_once('.').expect("dotted code");
+            assert!(
+                [
+                    "input",
+                    "schema",
+                    "structure",
+                    "cover",
+                    "objectives",
+                    "length",
+                    "docx",
+                    "scope"
+                ]
+                .contains(&family),
+                "{}",
+                rule.code
+            );
+            assert!(!name.is_empty());
+        }
+    }
+
+    #[test]
+    fn input_rules_are_errors_so_unreadable_files_fail() {
+        let c = Catalogue::load().expect("catalogue");
+        for rule in c.rules.iter().filter(|r| r.code.starts_with("input.")) {
+            assert_eq!(rule.severity, Severity::Error, "{}", rule.code);
+        }
+    }
+
+    #[test]
+    fn a_rule_without_text_in_a_listed_language_is_refused() {
+        let text = CATALOGUE.replacen("languages = [\"en\"]", "languages = [\"en\", \"xx\"]", 1);
+        let err = Catalogue::parse(&text).expect_err("missing language");
+        assert!(err.0.contains("has no text in language `xx`"), "{err}");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let c = Catalogue::load().expect("catalogue");
+        let finding = Finding::new("structure.missing-section", Location::section("next_steps"))
+            .arg("section_title", "Next steps");
+        let d = c.render(&finding, "en");
+        assert_eq!(d.severity, Severity::Error);
+        assert!(d.message.contains("“Next steps”"), "{}", d.message);
+        assert!(!d.message.contains('{'));
+    }
+
+    #[test]
+    fn placeholder_parser_finds_names() {
+        assert_eq!(placeholders("a {x} b {y_z}"), vec!["x", "y_z"]);
+        assert!(placeholders("none").is_empty());
+    }
+}

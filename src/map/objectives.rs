@@ -1,0 +1,253 @@
+//! Finding GCM objective numbers in headings and prose, in the six UN
+//! languages: "Objective 5", "GCM objective 5", "Obj. 5", "Objetivo 5",
+//! "Objectif 5", "Цель 5", "الهدف ٥", "目标5", "目标五", "objectives 5 and 6".
+
+use crate::template::Template;
+use crate::text::{ascii_digits, fold};
+
+/// Numbers above this are years or page numbers, never objectives.
+const LARGEST_PLAUSIBLE: u32 = 99;
+
+/// Recognises objective references with the template's markers.
+#[derive(Debug, Clone)]
+pub struct ObjectiveFinder {
+    /// Folded single-token markers (e.g. "objective", "objetivo", "цель", "الهدف").
+    markers: Vec<String>,
+    /// Folded two-token markers (e.g. "gcm objective").
+    phrase_markers: Vec<(String, String)>,
+}
+
+/// Connecting words allowed between numbers in a list ("5, 6 and 7").
+const CONNECTORS: [&str; 14] = [
+    "and", "et", "y", "e", "и", "و", "to", "a", "al", "au", "à", "through", "or", "ou",
+];
+
+impl ObjectiveFinder {
+    /// Builds the finder from the template's `objective_markers`.
+    pub fn new(template: &Template) -> Self {
+        let mut markers = Vec::new();
+        let mut phrase_markers = Vec::new();
+        for list in template.objective_markers.values() {
+            for m in list {
+                let folded = fold(m);
+                let mut words = folded.split(' ');
+                match (words.next(), words.next(), words.next()) {
+                    (Some(a), None, _) if !a.is_empty() => markers.push(a.to_string()),
+                    (Some(a), Some(b), None) => phrase_markers.push((a.to_string(), b.to_string())),
+                    _ => {}
+                }
+            }
+        }
+        markers.sort();
+        markers.dedup();
+        ObjectiveFinder {
+            markers,
+            phrase_markers,
+        }
+    }
+
+    fn is_marker(&self, token: &str) -> bool {
+        self.markers.iter().any(|m| {
+            token == m
+                || token
+                    .strip_prefix(m.as_str())
+                    .is_some_and(|rest| matches!(rest, "s" | "es" | "os"))
+        })
+    }
+
+    /// The objective a heading introduces, if it starts with a marker and a
+    /// number ("Objective 5: Regular pathways", "3. GCM objective 12", "目标五").
+    /// Returns the number even when out of range, so the rules can flag it.
+    pub fn heading_objective(&self, heading: &str) -> Option<u32> {
+        let folded = fold(&ascii_digits(heading));
+        if let Some(n) = chinese_objective(&folded, true) {
+            return Some(n);
+        }
+        let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        // Skip leading numbering ("3", "iv", "a") before the marker.
+        let start = tokens
+            .iter()
+            .take(2)
+            .take_while(|t| is_numbering_token(t))
+            .count();
+        let rest = tokens.get(start..).unwrap_or_default();
+        let after = match rest {
+            [a, b, n, ..] if self.is_phrase(a, b) => Some(*n),
+            [m, n, ..] if self.is_marker(m) || *m == "gcm" => Some(*n),
+            _ => None,
+        }?;
+        parse_number(after).filter(|n| *n <= LARGEST_PLAUSIBLE)
+    }
+
+    fn is_phrase(&self, a: &str, b: &str) -> bool {
+        self.phrase_markers
+            .iter()
+            .any(|(x, y)| x == a && (b == y || b.strip_prefix(y.as_str()) == Some("s")))
+    }
+
+    /// Every objective number cited in prose, in order of appearance, with
+    /// repeats removed: "objectives 5, 6 and 7" gives 5, 6, 7.
+    pub fn prose_objectives(&self, text: &str) -> Vec<u32> {
+        let folded = fold(&ascii_digits(text));
+        let mut found = Vec::new();
+        let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        let mut i = 0;
+        while i < tokens.len() {
+            let is_marker = tokens.get(i).is_some_and(|t| self.is_marker(t));
+            i += 1;
+            if !is_marker {
+                continue;
+            }
+            let mut j = i;
+            while let Some(token) = tokens.get(j) {
+                if let Some(n) = parse_number(token) {
+                    if n <= LARGEST_PLAUSIBLE && !found.contains(&n) {
+                        found.push(n);
+                    }
+                } else if !CONNECTORS.contains(token) {
+                    break;
+                }
+                j += 1;
+            }
+            i = j;
+        }
+        for n in chinese_all(&folded) {
+            if !found.contains(&n) {
+                found.push(n);
+            }
+        }
+        found
+    }
+}
+
+/// Numbering at the start of a heading: digits, roman numerals, one letter.
+pub fn is_numbering_token(token: &str) -> bool {
+    token.chars().all(|c| c.is_ascii_digit())
+        || is_roman(token)
+        || (token.chars().count() == 1 && token.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn is_roman(token: &str) -> bool {
+    !token.is_empty()
+        && token.len() <= 5
+        && token.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+}
+
+fn parse_number(token: &str) -> Option<u32> {
+    if token.is_empty() || token.len() > 4 || !token.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+/// Value of a Chinese numeral up to 99 (一 … 九十九).
+fn chinese_numeral(s: &str) -> Option<(u32, usize)> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
+    let chars: Vec<char> = s.chars().take(3).collect();
+    match chars.as_slice() {
+        [t, '十', u, ..] if digit(*t).is_some() && digit(*u).is_some() => {
+            Some((digit(*t)? as u32 * 10 + digit(*u)? as u32, 3))
+        }
+        [t, '十', ..] if digit(*t).is_some() => Some((digit(*t)? as u32 * 10, 2)),
+        ['十', u, ..] if digit(*u).is_some() => Some((10 + digit(*u)? as u32, 2)),
+        ['十', ..] => Some((10, 1)),
+        [u, ..] if digit(*u).is_some() => Some((digit(*u)? as u32, 1)),
+        _ => None,
+    }
+}
+
+/// "目标5", "目标 5", "目标五" at the start (heading) of folded text.
+fn chinese_objective(folded: &str, at_start: bool) -> Option<u32> {
+    let rest = if at_start {
+        folded.strip_prefix("目标")?
+    } else {
+        folded
+    };
+    let rest = rest.trim_start();
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return parse_number(&digits).filter(|n| *n <= LARGEST_PLAUSIBLE);
+    }
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    chinese_numeral(rest).map(|(n, _)| n)
+}
+
+fn chinese_all(folded: &str) -> Vec<u32> {
+    let mut found = Vec::new();
+    let mut rest = folded;
+    while let Some(pos) = rest.find("目标") {
+        let after = rest.get(pos + "目标".len()..).unwrap_or("");
+        if let Some(n) = chinese_objective(after, false) {
+            found.push(n);
+        }
+        rest = after;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> ObjectiveFinder {
+        ObjectiveFinder::new(&Template::load().expect("template"))
+    }
+
+    #[test]
+    fn headings_in_six_languages() {
+        let f = finder();
+        for (heading, n) in [
+            ("Objective 5", 5),
+            (
+                "Objective 5: Enhance availability and flexibility of pathways",
+                5,
+            ),
+            ("GCM Objective 12", 12),
+            ("3.2 Obj. 7 – Vulnerabilities", 7),
+            ("GCM 23", 23),
+            ("Objetivo 1", 1),
+            ("Objectif 16 : Intégration", 16),
+            ("Цель 21", 21),
+            ("الهدف ٥", 5),
+            ("الهدف 14", 14),
+            ("目标5", 5),
+            ("目标 12", 12),
+            ("目标五", 5),
+            ("目标二十三", 23),
+            ("Objective 24", 24),
+        ] {
+            assert_eq!(f.heading_objective(heading), Some(n), "{heading}");
+        }
+    }
+
+    #[test]
+    fn other_headings_are_not_objectives() {
+        let f = finder();
+        for heading in [
+            "Methodology",
+            "Objectives of the review",
+            "GCM 2018 and after",
+            "3. Next steps",
+        ] {
+            assert_eq!(f.heading_objective(heading), None, "{heading}");
+        }
+    }
+
+    #[test]
+    fn prose_citations_and_lists() {
+        let f = finder();
+        assert_eq!(
+            f.prose_objectives("In line with objectives 5, 6 and 7 and Objective 23."),
+            vec![5, 6, 7, 23]
+        );
+        assert_eq!(
+            f.prose_objectives("Conforme al objetivo 24 del Pacto"),
+            vec![24]
+        );
+        assert_eq!(f.prose_objectives("根据目标12和目标三"), vec![12, 3]);
+        assert_eq!(
+            f.prose_objectives("Adopted in 2018, the compact has 23 objectives."),
+            Vec::<u32>::new()
+        );
+    }
+}

@@ -1,0 +1,270 @@
+//! The indicative template as data (`templates/*.toml`).
+//!
+//! The template is the one source of truth for the report structure: the JSON
+//! Schema, the heading matcher, the rules and the blank DOCX template are all
+//! derived from it, so changing the template is a data edit.
+
+mod validate;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The six UN official languages, in the order the tool lists them.
+pub const UN_LANGUAGES: [&str; 6] = ["en", "fr", "es", "ru", "ar", "zh"];
+
+/// Text given in several languages, keyed by language code.
+pub type Localized = BTreeMap<String, String>;
+
+/// Lists given in several languages, keyed by language code.
+pub type LocalizedList = BTreeMap<String, Vec<String>>;
+
+const TEMPLATE_2022: &str = include_str!("../../templates/voluntary-gcm-review-2022.toml");
+
+/// The whole template: identity, length guidance, cover fields, sections and
+/// the vocabulary the mapper uses to recognise them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// Identity and version.
+    pub template: TemplateInfo,
+    /// Length guidance (a warning, never an error).
+    pub length: LengthGuidance,
+    /// Cover page fields, in the order the blank template shows them.
+    pub cover: Vec<CoverField>,
+    /// The sections, in the template's order.
+    pub sections: Vec<SectionSpec>,
+    /// Words that introduce an objective number, per language.
+    pub objective_markers: LocalizedList,
+    /// Headings of sections outside the template that real reports have
+    /// (foreword, annexes): kept, never reported.
+    pub extra_sections: LocalizedList,
+    /// The submitter types, with labels officials write.
+    pub submitter_types: Vec<SubmitterType>,
+    /// Names of the six languages as officials write them, keyed by code.
+    pub languages: LocalizedList,
+}
+
+/// One kind of submitter (Member State, civil society, ...).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubmitterType {
+    /// Stable id, the value in JSON reports.
+    pub id: String,
+    /// True for States, which must give a State name and ISO3 code.
+    pub state: bool,
+    /// The label per language.
+    pub label: Localized,
+    /// Other words for it.
+    #[serde(default)]
+    pub aliases: LocalizedList,
+}
+
+/// Identity of the template.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateInfo {
+    /// Stable id, e.g. `voluntary-gcm-review-2022`.
+    pub id: String,
+    /// Semantic version; it appears in the JSON Schema `$id`.
+    pub version: String,
+    /// The review cycle the template serves.
+    pub cycle: String,
+    /// False until checked against the official template.
+    pub verified: bool,
+    /// The template's name per language.
+    pub name: Localized,
+}
+
+/// Length guidance for the whole report.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LengthGuidance {
+    /// False while the figure is a recollection, not an official limit.
+    pub verified: bool,
+    /// Words above which the report gets a warning.
+    pub max_words: usize,
+    /// Explanation shown in the warning's help.
+    pub note: String,
+}
+
+/// How a cover value is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverKind {
+    /// Free text.
+    Text,
+    /// An e-mail address.
+    Email,
+    /// A calendar date, YYYY-MM-DD, not in the future.
+    Date,
+    /// One of the submitter types.
+    SubmitterType,
+    /// An ISO 3166-1 alpha-3 code of a UN Member or observer State.
+    StateIso3,
+    /// The name of a UN Member or observer State.
+    StateName,
+    /// One or more UN regional commission ids.
+    Regions,
+    /// A review cycle with clusters in `seeds/clusters.toml`.
+    Cycle,
+    /// One of the six UN official languages.
+    Language,
+}
+
+/// What a cover field tells the tool about the submitter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverRole {
+    /// The submitter's name.
+    SubmitterName,
+    /// The submitter's type.
+    SubmitterType,
+    /// The submitting State's ISO3 code.
+    SubmitterIso3,
+    /// Regions the submitter reports for.
+    Regions,
+}
+
+/// One field of the cover page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverField {
+    /// Stable id, the key in JSON reports.
+    pub id: String,
+    /// How the value is checked.
+    pub kind: CoverKind,
+    /// What the field tells about the submitter, if anything.
+    #[serde(default)]
+    pub role: Option<CoverRole>,
+    /// True when a missing value deserves a warning.
+    pub expected: bool,
+    /// The label printed in the blank template, per language.
+    pub label: Localized,
+    /// Other labels officials use for the same field.
+    #[serde(default)]
+    pub aliases: LocalizedList,
+    /// What to write, per language (English at least).
+    pub help: Localized,
+}
+
+/// One section of the template.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSpec {
+    /// Stable id (`methodology`, ...): JSON key, content-control tag, rule location.
+    pub id: String,
+    /// True when a report without this section is invalid.
+    pub required: bool,
+    /// False until the title is checked against the official template.
+    pub verified: bool,
+    /// True for the section that holds per-objective sub-sections.
+    #[serde(default)]
+    pub objectives: bool,
+    /// Optional word limit for this section (a warning).
+    #[serde(default)]
+    pub max_words: Option<usize>,
+    /// The title the blank template prints, per language.
+    pub title: Localized,
+    /// Further headings that mean this section, per language.
+    #[serde(default)]
+    pub aliases: LocalizedList,
+    /// What the section asks for, per language.
+    pub guidance: Localized,
+}
+
+/// Why the template data could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("templates/{file}: {problem}")]
+pub struct TemplateError {
+    /// The template file.
+    pub file: String,
+    /// What is wrong, naming the entry.
+    pub problem: String,
+}
+
+/// Picks `lang` from a localized map, falling back to English, then to any.
+pub fn pick<'a>(map: &'a Localized, lang: &str) -> &'a str {
+    map.get(lang)
+        .or_else(|| map.get("en"))
+        .or_else(|| map.values().next())
+        .map(String::as_str)
+        .unwrap_or("")
+}
+
+impl Template {
+    /// Parses and validates the built-in template.
+    pub fn load() -> Result<Template, TemplateError> {
+        Self::parse("voluntary-gcm-review-2022.toml", TEMPLATE_2022)
+    }
+
+    /// The built-in template, parsed once per process.
+    pub fn builtin() -> Result<&'static Template, TemplateError> {
+        static CELL: OnceLock<Result<Template, TemplateError>> = OnceLock::new();
+        CELL.get_or_init(Template::load)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Parses and validates template TOML; `file` names it in errors.
+    pub fn parse(file: &str, toml_text: &str) -> Result<Template, TemplateError> {
+        let template: Template = toml::from_str(toml_text).map_err(|e| TemplateError {
+            file: file.to_string(),
+            problem: e.to_string(),
+        })?;
+        validate::validate(&template).map_err(|problem| TemplateError {
+            file: file.to_string(),
+            problem,
+        })?;
+        Ok(template)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&SectionSpec> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// Position of a section in the template order.
+    pub fn section_position(&self, id: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    /// The cover field with this id.
+    pub fn cover_field(&self, id: &str) -> Option<&CoverField> {
+        self.cover.iter().find(|f| f.id == id)
+    }
+
+    /// The submitter type a cover value means: its id, label or an alias in
+    /// any language, ignoring case, accents and punctuation.
+    pub fn submitter_type(&self, value: &str) -> Option<&SubmitterType> {
+        let folded = crate::text::fold(value);
+        self.submitter_types.iter().find(|t| {
+            crate::text::fold(&t.id) == folded
+                || t.label.values().any(|l| crate::text::fold(l) == folded)
+                || t.aliases
+                    .values()
+                    .flatten()
+                    .any(|a| crate::text::fold(a) == folded)
+        })
+    }
+
+    /// The language code a cover value means ("fr", "French", "Français").
+    pub fn language_code(&self, value: &str) -> Option<&str> {
+        let folded = crate::text::fold(value);
+        let short = folded.split([' ', '-', '_']).next().unwrap_or("");
+        self.languages.iter().find_map(|(code, names)| {
+            (short == code.as_str() || names.iter().any(|n| crate::text::fold(n) == folded))
+                .then_some(code.as_str())
+        })
+    }
+
+    /// The cover field that plays `role`.
+    pub fn cover_field_for(&self, role: CoverRole) -> Option<&CoverField> {
+        self.cover.iter().find(|f| f.role == Some(role))
+    }
+}
+
+#[cfg(test)]
+mod tests;

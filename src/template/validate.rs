@@ -1,0 +1,78 @@
+//! Checks on the template data that the type system cannot express.
+
+use std::collections::BTreeSet;
+
+use super::{CoverRole, Template, UN_LANGUAGES};
+
+/// The section ids the rest of the tool relies on (rules, compiler).
+pub const CORE_SECTION_IDS: [&str; 5] = [
+    "methodology",
+    "policy_environment",
+    "objectives_progress",
+    "means_of_implementation",
+    "next_steps",
+];
+
+pub(super) fn validate(t: &Template) -> Result<(), String> {
+    let mut ids = BTreeSet::new();
+    for section in &t.sections {
+        if !ids.insert(section.id.as_str()) {
+            return Err(format!("section `{}` is defined twice", section.id));
+        }
+        for lang in UN_LANGUAGES {
+            if section.title.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                return Err(format!(
+                    "section `{}` has no title in language `{lang}`",
+                    section.id
+                ));
+            }
+        }
+        if section.guidance.get("en").is_none() {
+            return Err(format!("section `{}` has no English guidance", section.id));
+        }
+        for lang in section.aliases.keys().chain(section.title.keys()) {
+            if !UN_LANGUAGES.contains(&lang.as_str()) {
+                return Err(format!(
+                    "section `{}` uses `{lang}`, which is not a UN language code",
+                    section.id
+                ));
+            }
+        }
+    }
+    for id in CORE_SECTION_IDS {
+        if !ids.contains(id) {
+            return Err(format!("the core section `{id}` is missing"));
+        }
+    }
+    if t.sections.iter().filter(|s| s.objectives).count() != 1 {
+        return Err("exactly one section must hold the objectives (`objectives = true`)".into());
+    }
+    let mut cover_ids = BTreeSet::new();
+    for field in &t.cover {
+        if !cover_ids.insert(field.id.as_str()) {
+            return Err(format!("cover field `{}` is defined twice", field.id));
+        }
+        if field.label.get("en").is_none() || field.help.get("en").is_none() {
+            return Err(format!(
+                "cover field `{}` needs an English label and help",
+                field.id
+            ));
+        }
+    }
+    for role in [
+        CoverRole::SubmitterName,
+        CoverRole::SubmitterType,
+        CoverRole::SubmitterIso3,
+    ] {
+        if t.cover.iter().filter(|f| f.role == Some(role)).count() != 1 {
+            return Err(format!("exactly one cover field must have role {role:?}"));
+        }
+    }
+    if t.objective_markers.get("en").is_none_or(Vec::is_empty) {
+        return Err("objective_markers needs English markers".into());
+    }
+    if t.length.max_words == 0 {
+        return Err("length.max_words must be above zero".into());
+    }
+    Ok(())
+}

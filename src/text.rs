@@ -1,0 +1,136 @@
+//! Small text utilities shared by the mapper, the rules and the renderers:
+//! folding for tolerant heading matching, word counts as an official sees
+//! them, and excerpts for locating a paragraph.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for comparison: compatibility-decomposed, accents and case
+/// removed, punctuation turned into spaces, whitespace collapsed. "I. MÉTHODOLOGIE"
+/// and "i methodologie" fold to the same string.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkd() {
+        if is_combining_mark(c) || c == '\u{00AD}' || c == '\u{0640}' {
+            continue;
+        }
+        let c = match c {
+            '\u{0629}' => '\u{0647}', // ta marbuta -> ha
+            '\u{0649}' => '\u{064A}', // alef maqsura -> ya
+            '\u{0671}' => '\u{0627}', // alef wasla -> alef
+            other => other,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// True for characters that Word counts one word each (Han, Hiragana,
+/// Katakana, Hangul syllables).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Counts words the way Word shows them to the official: whitespace-separated
+/// tokens, with each CJK character counted as one word.
+pub fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_token = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            count += 1;
+            in_token = false;
+        } else if c.is_whitespace() {
+            in_token = false;
+        } else if !in_token {
+            count += 1;
+            in_token = true;
+        }
+    }
+    count
+}
+
+/// Collapses all whitespace runs to single spaces and trims.
+pub fn normalize_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The excerpt the output contract promises: whitespace-normalised, at most
+/// `max_chars` characters, cut on a character boundary with "…" when longer.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let normalized = normalize_whitespace(text);
+    if normalized.chars().count() <= max_chars {
+        return normalized;
+    }
+    let mut cut: String = normalized
+        .chars()
+        .take(max_chars.saturating_sub(1))
+        .collect();
+    cut.push('…');
+    cut
+}
+
+/// Replaces Arabic-Indic, Persian and full-width digits with ASCII digits so
+/// that "الهدف ٥" and "目标５" read as objective 5.
+pub fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x0660..=0x0669 => char::from_u32(c as u32 - 0x0660 + 0x30).unwrap_or(c),
+            0x06F0..=0x06F9 => char::from_u32(c as u32 - 0x06F0 + 0x30).unwrap_or(c),
+            0xFF10..=0xFF19 => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_and_punctuation() {
+        assert_eq!(fold("I. MÉTHODOLOGIE"), "i methodologie");
+        assert_eq!(
+            fold("Progrès accomplis — Objectif 5 :"),
+            "progres accomplis objectif 5"
+        );
+        assert_eq!(fold("  Next   steps. "), "next steps");
+        assert_eq!(fold("منهجية الاستعراض"), "منهجيه الاستعراض");
+        assert_eq!(fold("أهداف"), "اهداف");
+    }
+
+    #[test]
+    fn words_are_counted_as_word_does() {
+        assert_eq!(word_count("The State reported  progress."), 4);
+        assert_eq!(word_count("COVID-19 measures"), 2);
+        assert_eq!(word_count("会员国报告了"), 6);
+        assert_eq!(word_count("目标5 progress"), 4);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn excerpts_are_bounded_and_normalised() {
+        assert_eq!(excerpt("a\n\tb", 120), "a b");
+        let long = "x".repeat(300);
+        let e = excerpt(&long, 120);
+        assert_eq!(e.chars().count(), 120);
+        assert!(e.ends_with('…'));
+    }
+
+    #[test]
+    fn digits_from_other_scripts_become_ascii() {
+        assert_eq!(ascii_digits("الهدف ٥"), "الهدف 5");
+        assert_eq!(ascii_digits("目标１２"), "目标12");
+    }
+}
