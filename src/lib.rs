@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod ingest;
 pub mod map;
+pub mod reference;
 pub mod report;
 pub mod template;
 pub mod text;

@@ -1,0 +1,75 @@
+//! Folding of names for tolerant matching.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Leading articles dropped before comparing ("the Netherlands", "la Suisse",
+/// "L'Algérie", "El Salvador"). Dropped on both sides, so a name that itself
+/// starts with one still matches.
+const LEADING_ARTICLES: &[&str] = &["the", "la", "le", "les", "l", "el", "los", "las"];
+
+/// Folds a name to the key used for matching: lower case, compatibility
+/// decomposition with accents and other combining marks removed (this also
+/// folds Arabic hamza forms of alef, harakat and Cyrillic ё), Arabic tatweel
+/// removed and ة/ى folded to ه/ي, every non-alphanumeric character (quotes of
+/// any kind, hyphens, brackets, dots) turned into a space, runs of spaces
+/// collapsed and one leading article dropped.
+///
+/// Exists because officials type State names with or without accents, with
+/// typographic apostrophes and stray spaces: "Cote d’Ivoire", "  the netherlands ".
+pub fn normalize_name(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    for c in name.to_lowercase().nfkd() {
+        if is_combining_mark(c) || c == '\u{0640}' {
+            continue;
+        }
+        let c = match c {
+            '\u{0629}' => '\u{0647}',
+            '\u{0649}' => '\u{064A}',
+            other => other,
+        };
+        if c.is_alphanumeric() {
+            folded.push(c);
+        } else {
+            folded.push(' ');
+        }
+    }
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if words.len() > 1 && words.first().is_some_and(|w| LEADING_ARTICLES.contains(w)) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_name;
+
+    #[test]
+    fn folds_case_accents_punctuation_and_spaces() {
+        assert_eq!(normalize_name("Côte d'Ivoire"), "cote d ivoire");
+        assert_eq!(normalize_name("Cote d’Ivoire"), "cote d ivoire");
+        assert_eq!(normalize_name("  the   NETHERLANDS "), "netherlands");
+        assert_eq!(normalize_name("Türkiye"), "turkiye");
+        assert_eq!(normalize_name("Guinea-Bissau"), "guinea bissau");
+    }
+
+    #[test]
+    fn drops_one_leading_article_but_never_the_whole_name() {
+        assert_eq!(normalize_name("L'Algérie"), "algerie");
+        assert_eq!(normalize_name("El Salvador"), "salvador");
+        assert_eq!(normalize_name("The"), "the");
+    }
+
+    #[test]
+    fn folds_arabic_and_cyrillic_variants() {
+        assert_eq!(normalize_name("إسبانيا"), normalize_name("اسبانيا"));
+        assert_eq!(normalize_name("مالطة"), normalize_name("مالطه"));
+        assert_eq!(normalize_name("Соединённое"), normalize_name("Соединенное"));
+    }
+
+    #[test]
+    fn folds_full_width_brackets_in_chinese() {
+        assert_eq!(normalize_name("刚果（布）"), "刚果 布");
+    }
+}
