@@ -1,11 +1,15 @@
 //! gcm-review: checks and compiles voluntary GCM review reports.
 
 pub mod catalogue;
+pub mod check;
 pub mod diagnostic;
 pub mod document;
 pub mod ingest;
 pub mod map;
+pub mod outcome;
 pub mod reference;
+pub mod render;
 pub mod report;
+pub mod rules;
 pub mod template;
 pub mod text;

@@ -1,0 +1,318 @@
+//! The pipeline in one place: bytes → ingest → map → rules → outcome.
+//!
+//! Pure: no file system, threads or clock (today's date comes in through
+//! [`CheckOptions`]), so the same function serves the CLI, batch runs and the
+//! in-browser checker.
+
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::document::Document;
+use crate::ingest::{self, IngestError, Limits, SniffedFormat};
+use crate::map::docx::DocxMapper;
+use crate::map::headings::SectionMatcher;
+use crate::map::json::SchemaValidator;
+use crate::outcome::{InputFormat, ReportOutcome, Status, SubmitterInfo};
+use crate::reference::ReferenceData;
+use crate::report::{schema, Report};
+use crate::rules::cover::Submitter;
+use crate::rules::{self, source, Date, RuleContext};
+use crate::template::Template;
+
+/// Why the checker itself could not start (broken built-in data).
+#[derive(Debug, Clone, Error)]
+pub enum SetupError {
+    /// The template data is invalid.
+    #[error(transparent)]
+    Template(#[from] crate::template::TemplateError),
+    /// The reference data is invalid.
+    #[error(transparent)]
+    Reference(#[from] crate::reference::SeedError),
+    /// The rule catalogue is invalid.
+    #[error(transparent)]
+    Catalogue(#[from] crate::catalogue::CatalogueError),
+    /// The generated schema does not compile.
+    #[error("the report schema does not compile: {0}")]
+    Schema(String),
+}
+
+/// Per-run choices.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Today's date; None skips the "date in the future" check.
+    pub today: Option<Date>,
+    /// Language of messages; None uses the report's own language when the
+    /// catalogue has it, else English.
+    pub lang: Option<String>,
+}
+
+/// Everything the pipeline learnt about one input. `check` keeps only the
+/// outcome; `extract` and `compile` use the report too.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The output-contract entry.
+    pub outcome: ReportOutcome,
+    /// The typed report, when the input could be mapped.
+    pub report: Option<Report>,
+}
+
+/// The checker with all its data loaded and compiled once.
+pub struct Checker {
+    template: &'static Template,
+    reference: &'static ReferenceData,
+    catalogue: &'static Catalogue,
+    matcher: SectionMatcher,
+    validator: SchemaValidator,
+    limits: Limits,
+}
+
+impl Checker {
+    /// Loads and checks the built-in template, reference data and catalogue.
+    pub fn new() -> Result<Checker, SetupError> {
+        let template = Template::builtin()?;
+        let reference = ReferenceData::builtin()?;
+        let catalogue = Catalogue::builtin()?;
+        let validator =
+            SchemaValidator::new(schema::generate(template, reference.objectives().len()))
+                .map_err(SetupError::Schema)?;
+        Ok(Checker {
+            template,
+            reference,
+            catalogue,
+            matcher: SectionMatcher::new(template),
+            validator,
+            limits: Limits::default(),
+        })
+    }
+
+    /// The template in use.
+    pub fn template(&self) -> &'static Template {
+        self.template
+    }
+
+    /// The reference data in use.
+    pub fn reference(&self) -> &'static ReferenceData {
+        self.reference
+    }
+
+    /// The rule catalogue in use.
+    pub fn catalogue(&self) -> &'static Catalogue {
+        self.catalogue
+    }
+
+    /// The published report schema.
+    pub fn schema(&self) -> Value {
+        schema::generate(self.template, self.reference.objectives().len())
+    }
+
+    /// Checks one input and returns its output-contract entry.
+    pub fn check(&self, file: &str, bytes: &[u8], options: &CheckOptions) -> ReportOutcome {
+        self.analyze(file, bytes, options).outcome
+    }
+
+    /// Reads a DOCX into the neutral block model (for `extract --document`).
+    pub fn read_document(&self, bytes: &[u8]) -> Result<Document, IngestError> {
+        match ingest::sniff(bytes)? {
+            SniffedFormat::Docx => ingest::docx::read(bytes, &self.limits),
+            SniffedFormat::Json => Err(IngestError::Unsupported(
+                "a JSON report, not a Word document".into(),
+            )),
+        }
+    }
+
+    /// Runs the whole pipeline on one input.
+    pub fn analyze(&self, file: &str, bytes: &[u8], options: &CheckOptions) -> Analysis {
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut heading_languages = Vec::new();
+        let (format, report) = match ingest::sniff(bytes) {
+            Err(e) => return self.unreadable(file, None, &e, options),
+            Ok(SniffedFormat::Json) => match ingest::json::read(bytes) {
+                Err(e) => return self.unreadable(file, Some(InputFormat::Json), &e, options),
+                Ok(value) => {
+                    let (report, schema_findings) = self.validator.map(&value);
+                    findings.extend(schema_findings);
+                    (InputFormat::Json, report)
+                }
+            },
+            Ok(SniffedFormat::Docx) => match ingest::docx::read(bytes, &self.limits) {
+                Err(e) => return self.unreadable(file, Some(InputFormat::Docx), &e, options),
+                Ok(doc) => {
+                    findings.extend(source::document_findings(&doc));
+                    let mapped = DocxMapper::new(self.template, &self.matcher).map(&doc);
+                    heading_languages = mapped.heading_languages;
+                    (InputFormat::Docx, Some(mapped.report))
+                }
+            },
+        };
+
+        let language = report
+            .as_ref()
+            .and_then(|r| detect_language(self.template, r, &heading_languages));
+        let lang = self.message_language(options, language.as_deref());
+        let mut submitter = None;
+        if let Some(report) = &report {
+            let ctx = RuleContext {
+                report,
+                template: self.template,
+                reference: self.reference,
+                matcher: &self.matcher,
+                objective_count: self.reference.objectives().len(),
+                today: options.today,
+                lang: &lang,
+            };
+            findings.extend(rules::check_report(&ctx));
+            submitter = submitter_info(&ctx);
+        }
+        let diagnostics = self.render(findings, &lang);
+        let status = if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            Status::Invalid
+        } else {
+            Status::Valid
+        };
+        Analysis {
+            outcome: ReportOutcome {
+                file: file.to_string(),
+                status,
+                format: Some(format),
+                language,
+                submitter,
+                diagnostics,
+            },
+            report,
+        }
+    }
+
+    fn unreadable(
+        &self,
+        file: &str,
+        format: Option<InputFormat>,
+        e: &IngestError,
+        options: &CheckOptions,
+    ) -> Analysis {
+        let lang = self.message_language(options, None);
+        Analysis {
+            outcome: ReportOutcome {
+                file: file.to_string(),
+                status: Status::Unreadable,
+                format,
+                language: None,
+                submitter: None,
+                diagnostics: self.render(vec![source::input_finding(e)], &lang),
+            },
+            report: None,
+        }
+    }
+
+    /// An outcome for a file that could not even be opened (the CLI's I/O).
+    pub fn unopenable(&self, file: &str, detail: &str, options: &CheckOptions) -> ReportOutcome {
+        let lang = self.message_language(options, None);
+        let finding =
+            Finding::new("input.unreadable-file", Default::default()).arg("detail", detail);
+        ReportOutcome {
+            file: file.to_string(),
+            status: Status::Unreadable,
+            format: None,
+            language: None,
+            submitter: None,
+            diagnostics: self.render(vec![finding], &lang),
+        }
+    }
+
+    fn message_language(&self, options: &CheckOptions, report_language: Option<&str>) -> String {
+        options
+            .lang
+            .clone()
+            .or_else(|| report_language.map(str::to_string))
+            .filter(|l| self.catalogue.supports(l))
+            .unwrap_or_else(|| "en".to_string())
+    }
+
+    fn render(&self, findings: Vec<Finding>, lang: &str) -> Vec<Diagnostic> {
+        let mut diagnostics: Vec<Diagnostic> = findings
+            .iter()
+            .map(|f| self.catalogue.render(f, lang))
+            .collect();
+        // Findings about the whole report first, then in document order.
+        diagnostics.sort_by_key(|d| (d.location.block.is_some(), d.location.block));
+        diagnostics
+    }
+}
+
+fn submitter_info(ctx: &RuleContext<'_>) -> Option<SubmitterInfo> {
+    let s = Submitter::read(ctx);
+    let state = s.coded_state.or(s.named_state);
+    let name = s.name.clone().or_else(|| state.map(|st| st.name.clone()))?;
+    let kind = s.type_id.clone().unwrap_or_else(|| match state {
+        Some(st) if st.kind == crate::reference::StateKind::Observer => "observer_state".into(),
+        Some(_) => "member_state".into(),
+        None => "unknown".into(),
+    });
+    let iso3 = if s.type_is_state == Some(false) {
+        s.coded_state.map(|st| st.iso3.clone())
+    } else {
+        s.iso3().map(str::to_string)
+    };
+    Some(SubmitterInfo { name, iso3, kind })
+}
+
+/// The report's language: the cover's, else the language of most matched
+/// headings, else the script of the text.
+fn detect_language(
+    template: &Template,
+    report: &Report,
+    heading_languages: &[String],
+) -> Option<String> {
+    if let Some(code) = report
+        .cover_text("language")
+        .and_then(|v| template.language_code(&v).map(str::to_string))
+    {
+        return Some(code);
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for lang in heading_languages {
+        match counts.iter_mut().find(|(l, _)| *l == lang.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((lang.as_str(), 1)),
+        }
+    }
+    if let Some((lang, _)) = counts.iter().max_by_key(|(_, n)| *n) {
+        return Some(lang.to_string());
+    }
+    let sample: String = report
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| p.text()))
+        .take(20)
+        .collect::<Vec<_>>()
+        .join(" ");
+    script_language(&sample)
+}
+
+/// Guesses the language from the script alone (Arabic, Cyrillic, Han); Latin
+/// text is left undecided rather than guessed.
+fn script_language(text: &str) -> Option<String> {
+    let (mut arabic, mut cyrillic, mut han, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x0600..=0x06FF | 0x0750..=0x077F => arabic += 1,
+            0x0400..=0x04FF => cyrillic += 1,
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => han += 1,
+            _ => {}
+        }
+    }
+    let half = letters / 2;
+    if letters == 0 {
+        None
+    } else if arabic > half {
+        Some("ar".into())
+    } else if cyrillic > half {
+        Some("ru".into())
+    } else if han > half {
+        Some("zh".into())
+    } else {
+        None
+    }
+}

@@ -1,0 +1,56 @@
+//! Command-line interface: argument parsing, file I/O, exit codes.
+//!
+//! Exit codes: 0 no report has an error (warnings allowed); 1 a report has an
+//! error or could not be read; 2 the tool itself could not do its job (bad
+//! arguments, unwritable output, broken built-in data).
+
+mod args;
+mod check_cmd;
+mod extract_cmd;
+mod io;
+mod misc_cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// Exit code when the tool could not run.
+pub const EXIT_TOOL_FAILURE: u8 = 2;
+
+/// Parses arguments and runs the command.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(EXIT_TOOL_FAILURE),
+            };
+        }
+    };
+    let checker = match gcm_review::check::Checker::new() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("gcm-review: the built-in data is broken: {e}");
+            return ExitCode::from(EXIT_TOOL_FAILURE);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(a) => check_cmd::run(&checker, a),
+        Command::Extract(a) => extract_cmd::run(&checker, a),
+        Command::Schema(a) => misc_cmd::schema(&checker, a),
+        Command::Rules(a) => misc_cmd::rules(&checker, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("gcm-review: {message}");
+            ExitCode::from(EXIT_TOOL_FAILURE)
+        }
+    }
+}

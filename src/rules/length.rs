@@ -1,0 +1,39 @@
+//! Length rules: a warning against the template's guidance, counted as Word
+//! counts words.
+
+use super::RuleContext;
+use crate::diagnostic::{Finding, Location};
+use crate::report::ReportBlocks;
+use crate::template::pick;
+use crate::text::word_count;
+
+/// Checks the report's and each section's length.
+pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
+    let total: usize = blocks.blocks.iter().map(|b| word_count(b.text)).sum();
+    let guidance = &ctx.template.length;
+    if total > guidance.max_words {
+        out.push(
+            Finding::new("length.report-too-long", Location::default())
+                .arg("words", total)
+                .arg("max", guidance.max_words)
+                .arg("note", &guidance.note),
+        );
+    }
+    for spec in &ctx.template.sections {
+        let Some(max) = spec.max_words else { continue };
+        let words: usize = blocks
+            .blocks
+            .iter()
+            .filter(|b| b.section_id == Some(spec.id.as_str()))
+            .map(|b| word_count(b.text))
+            .sum();
+        if words > max {
+            out.push(
+                Finding::new("length.section-too-long", Location::section(&spec.id))
+                    .arg("section_title", pick(&spec.title, ctx.lang))
+                    .arg("words", words)
+                    .arg("max", max),
+            );
+        }
+    }
+}
