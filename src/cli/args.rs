@@ -25,6 +25,19 @@ pub enum Command {
     Schema(SchemaArgs),
     /// List every rule: code, severity, title and how to fix.
     Rules(RulesArgs),
+    /// List the 23 GCM objectives with the round-table cluster of each.
+    Objectives(ObjectivesArgs),
+}
+
+/// `gcm-review objectives`.
+#[derive(Debug, Args)]
+pub struct ObjectivesArgs {
+    /// Language of the titles (en, fr, es, ru, zh); English where a title is missing.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: String,
+    /// Review cycle whose round-table clusters to show.
+    #[arg(long, value_name = "CYCLE", default_value = "2022")]
+    pub cycle: String,
 }
 
 /// Output formats of `check`.

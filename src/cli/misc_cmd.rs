@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use gcm_review::check::Checker;
 use serde_json::json;
 
-use super::args::{RulesArgs, RulesFormat, SchemaArgs};
+use super::args::{ObjectivesArgs, RulesArgs, RulesFormat, SchemaArgs};
 use super::io::emit;
 
 /// Prints the report JSON Schema.
@@ -59,5 +59,32 @@ pub fn rules(checker: &Checker, args: RulesArgs) -> Result<ExitCode, String> {
             .join("\n"),
     };
     emit(None, &(text + "\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the objectives with their round-table cluster.
+pub fn objectives(checker: &Checker, args: ObjectivesArgs) -> Result<ExitCode, String> {
+    let reference = checker.reference();
+    if reference.clusters(&args.cycle).is_none() {
+        let known: Vec<&str> = reference.cycles().iter().map(|c| c.id.as_str()).collect();
+        return Err(format!(
+            "no round-table clusters for the cycle “{}”; known cycles: {}",
+            args.cycle,
+            known.join(", ")
+        ));
+    }
+    let mut text = String::new();
+    for objective in reference.objectives() {
+        let title = objective
+            .title
+            .get(&args.lang)
+            .unwrap_or_else(|| objective.title.en());
+        let cluster = reference
+            .cluster_of(&args.cycle, objective.number)
+            .map(|c| format!("round table {}", c.number))
+            .unwrap_or_default();
+        text.push_str(&format!("{:>2}. {title}  [{cluster}]\n", objective.number));
+    }
+    emit(None, &text)?;
     Ok(ExitCode::SUCCESS)
 }

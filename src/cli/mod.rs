@@ -45,6 +45,7 @@ pub fn run() -> ExitCode {
         Command::Extract(a) => extract_cmd::run(&checker, a),
         Command::Schema(a) => misc_cmd::schema(&checker, a),
         Command::Rules(a) => misc_cmd::rules(&checker, a),
+        Command::Objectives(a) => misc_cmd::objectives(&checker, a),
     };
     match result {
         Ok(code) => code,
