@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod compile;
 pub mod diagnostic;
 pub mod document;
 pub mod ingest;
