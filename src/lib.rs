@@ -1,4 +1,5 @@
 //! gcm-review: checks and compiles voluntary GCM review reports.
 
 pub mod document;
+pub mod docx_writer;
 pub mod ingest;
