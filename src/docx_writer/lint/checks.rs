@@ -9,7 +9,123 @@ type Trees = BTreeMap<String, Element>;
 
 const CONTENT_TYPES: &str = "[Content_Types].xml";
 
-/// Every part has a Default (by extension) or an Override content type.
+/// The content type of each part, from Overrides and Defaults.
+struct TypeMap {
+    defaults: BTreeMap<String, String>,
+    overrides: BTreeMap<String, String>,
+}
+
+impl TypeMap {
+    fn new(types: &Element) -> Self {
+        let mut map = TypeMap {
+            defaults: BTreeMap::new(),
+            overrides: BTreeMap::new(),
+        };
+        for c in &types.children {
+            let Some(ct) = c.attr("ContentType").filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            match (c.name.as_str(), c.attr("Extension"), c.attr("PartName")) {
+                ("Default", Some(ext), _) => {
+                    map.defaults
+                        .insert(ext.to_ascii_lowercase(), ct.to_string());
+                }
+                ("Override", _, Some(name)) => {
+                    let key = name.trim_start_matches('/').to_ascii_lowercase();
+                    map.overrides.insert(key, ct.to_string());
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    fn get(&self, part: &str) -> Option<&str> {
+        let lower = part.to_ascii_lowercase();
+        if let Some(ct) = self.overrides.get(&lower) {
+            return Some(ct);
+        }
+        let last = lower.rsplit('/').next().unwrap_or("");
+        let ext = last.rsplit_once('.').map(|(_, e)| e)?;
+        self.defaults.get(ext).map(String::as_str)
+    }
+}
+
+/// Content type a part must have when reached through a relationship type
+/// (suffix after `.../relationships/`). Word identifies parts this way and
+/// refuses, for example, styles served as plain `application/xml`.
+fn expected_type(rel_type: &str) -> Option<&'static str> {
+    let suffix = rel_type.rsplit('/').next().unwrap_or("");
+    Some(match suffix {
+        "officeDocument" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+        }
+        "styles" => "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+        "settings" => "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+        "webSettings" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml"
+        }
+        "fontTable" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+        }
+        "numbering" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+        }
+        "footnotes" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        }
+        "endnotes" => "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+        "header" => "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+        "footer" => "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        "theme" => "application/vnd.openxmlformats-officedocument.theme+xml",
+        "chart" => "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+        "core-properties" => "application/vnd.openxmlformats-package.core-properties+xml",
+        "extended-properties" => {
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+        }
+        _ => return None,
+    })
+}
+
+/// One internal relationship: (rels part, id, type, resolved target, raw target).
+struct Rel<'a> {
+    rels_part: &'a str,
+    id: &'a str,
+    kind: &'a str,
+    resolved: String,
+    target: &'a str,
+}
+
+fn internal_rels(trees: &Trees) -> Vec<Rel<'_>> {
+    let mut out = Vec::new();
+    for (name, tree) in trees
+        .iter()
+        .filter(|(n, _)| n.to_ascii_lowercase().ends_with(".rels"))
+    {
+        // "word/_rels/document.xml.rels" -> source directory "word".
+        let base_dir = name
+            .rsplit_once("_rels/")
+            .map(|(dir, _)| dir.trim_end_matches('/'))
+            .unwrap_or("");
+        for rel in tree.children.iter().filter(|c| c.name == "Relationship") {
+            if rel.attr("TargetMode") == Some("External") {
+                continue;
+            }
+            let target = rel.attr("Target").unwrap_or("");
+            out.push(Rel {
+                rels_part: name,
+                id: rel.attr("Id").unwrap_or("?"),
+                kind: rel.attr("Type").unwrap_or(""),
+                resolved: resolve(base_dir, target),
+                target,
+            });
+        }
+    }
+    out
+}
+
+/// Every part has a content type (Default by extension or Override), and
+/// parts reached through known relationship types have the right one.
 pub(super) fn content_types(parts: &Parts, trees: &Trees, out: &mut Vec<LintProblem>) {
     let Some(types) = trees.get(CONTENT_TYPES) else {
         if !parts.contains_key(CONTENT_TYPES) {
@@ -21,36 +137,33 @@ pub(super) fn content_types(parts: &Parts, trees: &Trees, out: &mut Vec<LintProb
         }
         return;
     };
-    let mut defaults = BTreeSet::new();
-    let mut overrides = BTreeSet::new();
-    for c in &types.children {
-        match (
-            c.name.as_str(),
-            c.attr("ContentType").is_some_and(|t| !t.is_empty()),
-        ) {
-            ("Default", true) => {
-                if let Some(ext) = c.attr("Extension") {
-                    defaults.insert(ext.to_ascii_lowercase());
-                }
-            }
-            ("Override", true) => {
-                if let Some(name) = c.attr("PartName") {
-                    overrides.insert(name.trim_start_matches('/').to_ascii_lowercase());
-                }
-            }
-            _ => {}
-        }
-    }
+    let map = TypeMap::new(types);
     for name in parts.keys().filter(|n| n.as_str() != CONTENT_TYPES) {
-        let lower = name.to_ascii_lowercase();
-        let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
-        let last = lower.rsplit('/').next().unwrap_or("");
-        let has_ext = last.contains('.');
-        if !overrides.contains(&lower) && !(has_ext && defaults.contains(ext)) {
+        if map.get(name).is_none() {
             out.push(problem(
                 LintRule::ContentType,
                 name,
                 "no Default or Override content type",
+            ));
+        }
+    }
+    let names: BTreeMap<String, &String> =
+        parts.keys().map(|n| (n.to_ascii_lowercase(), n)).collect();
+    for rel in internal_rels(trees) {
+        let (Some(want), Some(part)) = (
+            expected_type(rel.kind),
+            names.get(&rel.resolved.to_ascii_lowercase()),
+        ) else {
+            continue;
+        };
+        if let Some(have) = map.get(part).filter(|have| *have != want) {
+            out.push(problem(
+                LintRule::ContentType,
+                part,
+                format!(
+                    "content type is {have}, but a {} relationship needs {want}",
+                    rel.kind.rsplit('/').next().unwrap_or("")
+                ),
             ));
         }
     }
@@ -79,29 +192,16 @@ fn resolve(base_dir: &str, target: &str) -> String {
 /// Every internal relationship target exists in the package.
 pub(super) fn relationships(parts: &Parts, trees: &Trees, out: &mut Vec<LintProblem>) {
     let names: BTreeSet<String> = parts.keys().map(|n| n.to_ascii_lowercase()).collect();
-    for (name, tree) in trees
-        .iter()
-        .filter(|(n, _)| n.to_ascii_lowercase().ends_with(".rels"))
-    {
-        // "word/_rels/document.xml.rels" -> source directory "word".
-        let base_dir = name
-            .rsplit_once("_rels/")
-            .map(|(dir, _)| dir.trim_end_matches('/'))
-            .unwrap_or("");
-        for rel in tree.children.iter().filter(|c| c.name == "Relationship") {
-            if rel.attr("TargetMode") == Some("External") {
-                continue;
-            }
-            let target = rel.attr("Target").unwrap_or("");
-            let resolved = resolve(base_dir, target);
-            if resolved.is_empty() || !names.contains(&resolved.to_ascii_lowercase()) {
-                let id = rel.attr("Id").unwrap_or("?");
-                out.push(problem(
-                    LintRule::RelationshipTarget,
-                    name,
-                    format!("relationship {id} targets {target}, which is not in the package"),
-                ));
-            }
+    for rel in internal_rels(trees) {
+        if rel.resolved.is_empty() || !names.contains(&rel.resolved.to_ascii_lowercase()) {
+            out.push(problem(
+                LintRule::RelationshipTarget,
+                rel.rels_part,
+                format!(
+                    "relationship {} targets {}, which is not in the package",
+                    rel.id, rel.target
+                ),
+            ));
         }
     }
 }
