@@ -129,6 +129,32 @@ fn libreoffice_renders_an_arabic_document() {
                 bookmark: None,
             },
             DocBlock::Paragraph(Paragraph::text("الدول الأعضاء")),
+            DocBlock::Table(Table {
+                caption: "جدول".into(),
+                description: "وصف".into(),
+                column_widths: vec![],
+                header_rows: 1,
+                rows: vec![
+                    TableRow {
+                        cells: vec![TableCell::text("الهدف"), TableCell::text("عدد التقارير")],
+                    },
+                    TableRow {
+                        cells: vec![TableCell::text("البيانات"), TableCell::text("١٢")],
+                    },
+                ],
+            }),
+            DocBlock::BarChart(BarChart {
+                title: "التقارير حسب المنطقة".into(),
+                description: "رسم بياني".into(),
+                categories: vec!["أفريقيا".into(), "أوروبا".into()],
+                series: vec![ChartSeries {
+                    name: "2026".into(),
+                    values: vec![12.0, 9.0],
+                }],
+                value_axis_title: Some("التقارير".into()),
+                horizontal: true,
+                ..BarChart::default()
+            }),
         ],
         ..DocxDocument::default()
     };

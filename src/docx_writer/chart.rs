@@ -38,8 +38,11 @@ pub(crate) fn write_inline(x: &mut Xml, ctx: &mut Ctx, chart: &BarChart) -> Resu
     .into_iter()
     .find(|t| !super::xml::clean(t).trim().is_empty())
     .unwrap_or("Bar chart");
+    // The paragraph holding the chart is never `w:bidi`: LibreOffice draws
+    // axis numbers reversed ("21" for 12) inside a right-to-left paragraph,
+    // and a full-width drawing needs no direction of its own.
     let props = ParaProps {
-        rtl: ctx.rtl,
+        rtl: false,
         lang: None,
     };
     x.open("w:p", &[]);
@@ -161,6 +164,7 @@ pub(crate) fn chart_part(chart: &BarChart, lang: &str) -> String {
         cat_pos,
         chart.category_axis_title.as_deref(),
         lang,
+        chart.horizontal,
     );
     axis(
         &mut x,
@@ -169,6 +173,7 @@ pub(crate) fn chart_part(chart: &BarChart, lang: &str) -> String {
         val_pos,
         chart.value_axis_title.as_deref(),
         lang,
+        chart.horizontal,
     );
     x.close("c:plotArea");
     if chart.series.len() > 1 {
@@ -226,12 +231,29 @@ fn series(x: &mut Xml, chart: &BarChart, i: usize, name: &str, values: &[f64]) {
 }
 
 /// A category or value axis; children in CT_CatAx / CT_ValAx order.
-fn axis(x: &mut Xml, kind: &str, ids: (&str, &str), pos: &str, title: Option<&str>, lang: &str) {
+///
+/// Horizontal bar charts list the first category at the top (as people read
+/// a table): the category axis runs max to min and the value axis crosses it
+/// at the maximum, which keeps the value axis at the bottom.
+fn axis(
+    x: &mut Xml,
+    kind: &str,
+    ids: (&str, &str),
+    pos: &str,
+    title: Option<&str>,
+    lang: &str,
+    top_down: bool,
+) {
     let value_axis = kind == "c:valAx";
     x.open(kind, &[]);
     v(x, "c:axId", ids.0);
     x.open("c:scaling", &[]);
-    v(x, "c:orientation", "minMax");
+    let reversed = top_down && !value_axis;
+    v(
+        x,
+        "c:orientation",
+        if reversed { "maxMin" } else { "minMax" },
+    );
     x.close("c:scaling");
     v(x, "c:delete", "0");
     v(x, "c:axPos", pos);
@@ -251,7 +273,15 @@ fn axis(x: &mut Xml, kind: &str, ids: (&str, &str), pos: &str, title: Option<&st
     v(x, "c:minorTickMark", "none");
     v(x, "c:tickLblPos", "nextTo");
     v(x, "c:crossAx", ids.1);
-    v(x, "c:crosses", "autoZero");
+    v(
+        x,
+        "c:crosses",
+        if top_down && value_axis {
+            "max"
+        } else {
+            "autoZero"
+        },
+    );
     if value_axis {
         v(x, "c:crossBetween", "between");
     } else {
