@@ -161,9 +161,25 @@ fn libreoffice_renders_an_arabic_document() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = convert(dir.path(), "arabic", &write_docx(&doc).expect("writes"));
     assert!(has_arabic(&text, ARABIC), "Arabic heading missing:\n{text}");
+    for words in [
+        "الدول الأعضاء",
+        "عدد التقارير",
+        "البيانات",
+        "التقارير حسب المنطقة",
+        "أفريقيا",
+    ] {
+        assert!(has_arabic(&text, words), "{words} missing:\n{text}");
+    }
+    // Chart axis numbers read left to right (LibreOffice reverses them when
+    // the chart sits in a right-to-left paragraph).
+    let lines: Vec<String> = text.lines().map(normalise_arabic).collect();
     assert!(
-        has_arabic(&text, "الدول الأعضاء"),
-        "Arabic paragraph missing:\n{text}"
+        lines.iter().any(|l| l == "10"),
+        "axis label 10 missing:\n{text}"
+    );
+    assert!(
+        !lines.iter().any(|l| l == "01"),
+        "axis labels reversed:\n{text}"
     );
 }
 
