@@ -1,11 +1,12 @@
-//! `word/document.xml` body: blocks, paragraphs, runs, content controls, TOC.
+//! `word/document.xml` body: blocks, paragraphs and runs.
 //!
 //! Child order inside `w:pPr`, `w:rPr` and `w:sectPr` follows ECMA-376
 //! (`wml.xsd`); [`super::lint`] checks it on every write in tests.
 
 use super::chart;
 use super::lang;
-use super::model::{ContentControl, DocBlock, Inline, Paragraph, Run, TextField};
+use super::model::{DocBlock, Inline, Paragraph, Run};
+use super::sdt;
 use super::table;
 use super::xml::Xml;
 use super::WriteError;
@@ -65,7 +66,7 @@ impl Ctx {
         id
     }
 
-    fn sdt_id(&mut self) -> String {
+    pub(crate) fn sdt_id(&mut self) -> String {
         let id = self.next_sdt;
         self.next_sdt += 1;
         id.to_string()
@@ -135,8 +136,8 @@ fn block(x: &mut Xml, ctx: &mut Ctx, block: &DocBlock) -> Result<(), WriteError>
         } => heading(x, ctx, *level, text, bookmark.as_deref()),
         DocBlock::Paragraph(p) => paragraph(x, ctx, p, None),
         DocBlock::Table(t) => table::write(x, ctx, t),
-        DocBlock::ContentControl(c) => content_control(x, ctx, c),
-        DocBlock::TableOfContents { title, entries } => toc(x, ctx, title, entries),
+        DocBlock::ContentControl(c) => sdt::content_control(x, ctx, c),
+        DocBlock::TableOfContents { title, entries } => sdt::toc(x, ctx, title, entries),
         DocBlock::BarChart(c) => chart::write_inline(x, ctx, c),
         DocBlock::PageBreak => {
             x.open("w:p", &[]);
@@ -150,7 +151,7 @@ fn block(x: &mut Xml, ctx: &mut Ctx, block: &DocBlock) -> Result<(), WriteError>
     }
 }
 
-fn ctx_props(ctx: &Ctx) -> ParaProps {
+pub(crate) fn ctx_props(ctx: &Ctx) -> ParaProps {
     ParaProps {
         rtl: ctx.rtl,
         lang: None,
@@ -195,7 +196,7 @@ pub(crate) fn paragraph(
     for inline in &p.content {
         match inline {
             Inline::Run(r) => run(x, r, &props, None),
-            Inline::TextField(f) => text_field(x, ctx, f, &props),
+            Inline::TextField(f) => sdt::text_field(x, ctx, f, &props),
             Inline::Footnote(runs) => {
                 ctx.notes.push(Note {
                     runs: runs.clone(),
@@ -314,146 +315,4 @@ fn text_segment(x: &mut Xml, segment: &str) {
     } else {
         x.leaf("w:t", &[], &segment);
     }
-}
-
-fn sdt_props(
-    x: &mut Xml,
-    ctx: &mut Ctx,
-    alias: &str,
-    tag: &str,
-    placeholder: bool,
-    plain_text: bool,
-) {
-    x.open("w:sdtPr", &[]);
-    x.val("w:alias", alias);
-    x.val("w:tag", tag);
-    let id = ctx.sdt_id();
-    x.val("w:id", &id);
-    if placeholder {
-        x.empty("w:showingPlcHdr", &[]);
-    }
-    if plain_text {
-        x.empty("w:text", &[]);
-    }
-    x.close("w:sdtPr");
-}
-
-fn text_field(x: &mut Xml, ctx: &mut Ctx, f: &TextField, props: &ParaProps) {
-    let placeholder = f.value.is_empty();
-    x.open("w:sdt", &[]);
-    sdt_props(x, ctx, &f.alias, &f.tag, placeholder, true);
-    x.open("w:sdtContent", &[]);
-    let (text, style) = if placeholder {
-        (f.placeholder.as_str(), Some("PlaceholderText"))
-    } else {
-        (f.value.as_str(), None)
-    };
-    // A content control needs at least one run to be clickable in Word.
-    let text = if text.is_empty() { " " } else { text };
-    run(x, &Run::plain(text), props, style);
-    x.close("w:sdtContent");
-    x.close("w:sdt");
-}
-
-fn content_control(x: &mut Xml, ctx: &mut Ctx, c: &ContentControl) -> Result<(), WriteError> {
-    let placeholder = c.content.is_empty();
-    x.open("w:sdt", &[]);
-    sdt_props(x, ctx, &c.alias, &c.tag, placeholder, false);
-    x.open("w:sdtContent", &[]);
-    if !placeholder {
-        blocks(x, ctx, &c.content)?;
-    } else if c.placeholder.is_empty() {
-        empty_paragraph(x, &ctx_props(ctx));
-    } else {
-        for p in &c.placeholder {
-            let props = ctx.props(p)?;
-            x.open("w:p", &[]);
-            para_props(x, p.style.map(|s| s.style_id()), &props, false);
-            for inline in &p.content {
-                if let Inline::Run(r) = inline {
-                    run(x, r, &props, Some("PlaceholderText"));
-                }
-            }
-            x.close("w:p");
-        }
-    }
-    x.close("w:sdtContent");
-    x.close("w:sdt");
-    Ok(())
-}
-
-fn field_char(x: &mut Xml, kind: &str) {
-    x.open("w:r", &[]);
-    x.empty("w:fldChar", &[("w:fldCharType", kind)]);
-    x.close("w:r");
-}
-
-/// A complex field's instruction run.
-pub(crate) fn field_instruction(x: &mut Xml, instruction: &str) {
-    x.open("w:r", &[]);
-    x.leaf("w:instrText", &[("xml:space", "preserve")], instruction);
-    x.close("w:r");
-}
-
-/// A whole complex field (begin, instruction, separate, cached result, end)
-/// inside the current paragraph.
-pub(crate) fn simple_field(x: &mut Xml, instruction: &str, result: &str, props: &ParaProps) {
-    field_char(x, "begin");
-    field_instruction(x, instruction);
-    field_char(x, "separate");
-    run(x, &Run::plain(result), props, None);
-    field_char(x, "end");
-}
-
-fn toc(
-    x: &mut Xml,
-    ctx: &mut Ctx,
-    title: &str,
-    entries: &[(u8, String)],
-) -> Result<(), WriteError> {
-    let props = ctx_props(ctx);
-    x.open("w:sdt", &[]);
-    x.open("w:sdtPr", &[]);
-    let id = ctx.sdt_id();
-    x.val("w:id", &id);
-    x.open("w:docPartObj", &[]);
-    x.val("w:docPartGallery", "Table of Contents");
-    x.empty("w:docPartUnique", &[]);
-    x.close("w:docPartObj");
-    x.close("w:sdtPr");
-    x.open("w:sdtContent", &[]);
-    x.open("w:p", &[]);
-    para_props(x, Some("TOCHeading"), &props, false);
-    run(x, &Run::plain(title), &props, None);
-    x.close("w:p");
-    let instruction = " TOC \\o \"1-3\" \\h \\z \\u ";
-    if entries.is_empty() {
-        x.open("w:p", &[]);
-        para_props(x, Some("TOC1"), &props, false);
-        field_char(x, "begin");
-        field_instruction(x, instruction);
-        field_char(x, "separate");
-        field_char(x, "end");
-        x.close("w:p");
-    } else {
-        for (i, (level, text)) in entries.iter().enumerate() {
-            let style = format!("TOC{}", (*level).clamp(1, 3));
-            x.open("w:p", &[]);
-            para_props(x, Some(&style), &props, false);
-            if i == 0 {
-                field_char(x, "begin");
-                field_instruction(x, instruction);
-                field_char(x, "separate");
-            }
-            run(x, &Run::plain(text), &props, None);
-            x.close("w:p");
-        }
-        x.open("w:p", &[]);
-        para_props(x, None, &props, false);
-        field_char(x, "end");
-        x.close("w:p");
-    }
-    x.close("w:sdtContent");
-    x.close("w:sdt");
-    Ok(())
 }

@@ -24,6 +24,8 @@ mod lang;
 pub mod lint;
 mod model;
 mod package;
+mod parts;
+mod sdt;
 mod table;
 mod xml;
 
