@@ -5,6 +5,7 @@ pub mod check;
 pub mod compile;
 pub mod diagnostic;
 pub mod document;
+pub mod docx_writer;
 pub mod ingest;
 pub mod map;
 pub mod outcome;
