@@ -1,0 +1,332 @@
+//! The OPC package: zip entries, limits, relationships and content types.
+//!
+//! Zip names are case-sensitive and may use `\`; OPC part names are not and
+//! may not. Every lookup goes through [`normalize`], and every read is capped
+//! on the bytes actually inflated, because declared sizes are chosen by
+//! whoever made the file.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use zip::read::ZipReadOptions;
+use zip::ZipArchive;
+
+use super::xml::{attr, local, Ev, XmlPart};
+use crate::ingest::{IngestError, Limits};
+
+/// An opened package with its name index and running byte budget.
+pub(super) struct Package<'a> {
+    zip: ZipArchive<Cursor<&'a [u8]>>,
+    names: HashMap<String, usize>,
+    limits: Limits,
+    total: u64,
+}
+
+/// A relationship from a `.rels` part, target already resolved to a part name.
+#[derive(Debug, Clone)]
+pub(super) struct Rel {
+    /// The relationship type's last path segment (`officeDocument`, `styles`, ...),
+    /// the same for Transitional and Strict type URIs.
+    pub kind: String,
+    /// Normalised part name of the target.
+    pub target: String,
+}
+
+/// OPC part names compare case-insensitively; zips written on Windows may
+/// use backslashes; a leading slash is the package root.
+pub(super) fn normalize(name: &str) -> String {
+    let mut s: String = name.replace('\\', "/").trim_start_matches('/').to_owned();
+    if s.contains('%') {
+        s = percent_decode(&s);
+    }
+    s.to_lowercase()
+}
+
+/// Decodes `%XX` escapes as OPC part names allow; malformed escapes stay.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Reads the entry count from the end-of-central-directory record before the
+/// zip crate allocates one record per entry.
+fn declared_entries(bytes: &[u8]) -> Option<usize> {
+    let window = bytes.len().saturating_sub(65_557);
+    let tail = bytes.get(window..)?;
+    let pos = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let rec = tail.get(pos + 10..pos + 12)?;
+    let n = u16::from_le_bytes([*rec.first()?, *rec.get(1)?]);
+    (n != 0xFFFF).then_some(usize::from(n))
+}
+
+impl<'a> Package<'a> {
+    /// Opens the zip and applies the package-wide checks: input size, entry
+    /// count, duplicate names (also after case folding) and overlapping entries.
+    pub(super) fn open(bytes: &'a [u8], limits: &Limits) -> Result<Self, IngestError> {
+        let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        if len > limits.max_input_bytes {
+            return Err(IngestError::TooLarge {
+                what: "the file".into(),
+                limit: limits.max_input_bytes,
+            });
+        }
+        if let Some(n) = declared_entries(bytes) {
+            if n > limits.max_entries {
+                return Err(IngestError::TooManyEntries {
+                    count: n,
+                    limit: limits.max_entries,
+                });
+            }
+        }
+        let mut zip = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| IngestError::DamagedPackage(format!("the zip container: {e}")))?;
+        if zip.len() > limits.max_entries {
+            return Err(IngestError::TooManyEntries {
+                count: zip.len(),
+                limit: limits.max_entries,
+            });
+        }
+        if zip.has_duplicate_names() {
+            return Err(IngestError::AmbiguousPackage(
+                "two zip entries have the same name".into(),
+            ));
+        }
+        match zip.has_overlapping_entries() {
+            Ok(false) => {}
+            Ok(true) => {
+                return Err(IngestError::AmbiguousPackage(
+                    "zip entries overlap (the same bytes serve two parts)".into(),
+                ))
+            }
+            Err(e) => {
+                return Err(IngestError::DamagedPackage(format!(
+                    "the zip container: {e}"
+                )))
+            }
+        }
+        let mut names = HashMap::with_capacity(zip.len());
+        for i in 0..zip.len() {
+            let Some(Ok(name)) = zip.name_for_index(i) else {
+                continue;
+            };
+            if name.ends_with('/') {
+                continue;
+            }
+            let key = normalize(&name);
+            if names.insert(key, i).is_some() {
+                return Err(IngestError::AmbiguousPackage(format!(
+                    "two zip entries name the part {name}"
+                )));
+            }
+        }
+        Ok(Package {
+            zip,
+            names,
+            limits: *limits,
+            total: 0,
+        })
+    }
+
+    /// True when the package holds the part.
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.names.contains_key(&normalize(name))
+    }
+
+    /// Reads a part, `None` when absent. The per-part and total caps are
+    /// enforced on the inflated bytes; CRC and truncation errors name the part.
+    pub(super) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, IngestError> {
+        let Some(&idx) = self.names.get(&normalize(name)) else {
+            return Ok(None);
+        };
+        let left = self.limits.max_total_bytes.saturating_sub(self.total);
+        let (cap, what) = if left < self.limits.max_part_bytes {
+            (left, "the whole package".to_owned())
+        } else {
+            (self.limits.max_part_bytes, name.to_owned())
+        };
+        let damaged =
+            |e: &dyn std::fmt::Display| IngestError::DamagedPackage(format!("part {name}: {e}"));
+        let opts = ZipReadOptions::new();
+        let file = self
+            .zip
+            .by_index_with_options(idx, opts)
+            .map_err(|e| damaged(&e))?;
+        let mut buf = Vec::new();
+        file.take(cap.saturating_add(1))
+            .read_to_end(&mut buf)
+            .map_err(|e| damaged(&e))?;
+        let got = u64::try_from(buf.len()).unwrap_or(u64::MAX);
+        if got > cap {
+            return Err(IngestError::TooLarge { what, limit: cap });
+        }
+        self.total = self.total.saturating_add(got);
+        Ok(Some(buf))
+    }
+
+    /// Reads and parses the relationships of `source` (`""` for the package).
+    /// A missing or unreadable rels part yields no relationships: callers fall
+    /// back to the conventional part names. Limit breaches still fail.
+    pub(super) fn rels(&mut self, source: &str) -> Result<Vec<Rel>, IngestError> {
+        let (dir, file) = match source.rfind('/') {
+            Some(i) => (
+                source.get(..=i).unwrap_or(""),
+                source.get(i + 1..).unwrap_or(""),
+            ),
+            None => ("", source),
+        };
+        let rels_name = format!("{dir}_rels/{file}.rels");
+        let bytes = match self.read(&rels_name) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Ok(Vec::new()),
+            Err(e) if is_limit(&e) => return Err(e),
+            Err(_) => return Ok(Vec::new()),
+        };
+        match parse_rels(&bytes, &rels_name, dir, self.limits.max_xml_depth) {
+            Ok(r) => Ok(r),
+            Err(e) if is_limit(&e) => Err(e),
+            Err(_) => Ok(Vec::new()),
+        }
+    }
+
+    /// Part names declared in `[Content_Types].xml` as a WordprocessingML main
+    /// document, used when `_rels/.rels` is missing or broken.
+    pub(super) fn main_by_content_type(&mut self) -> Result<Option<String>, IngestError> {
+        let name = "[Content_Types].xml";
+        let bytes = match self.read(name) {
+            Ok(Some(b)) => b,
+            Err(e) if is_limit(&e) => return Err(e),
+            _ => return Ok(None),
+        };
+        let Ok(text) = super::xml::decode(&bytes, name) else {
+            return Ok(None);
+        };
+        let mut x = XmlPart::new(&text, name, self.limits.max_xml_depth);
+        loop {
+            match x.next() {
+                Ok(Ev::Start(_, e)) | Ok(Ev::Empty(_, e)) if local(&e) == "Override" => {
+                    let ct = attr(&e, "ContentType")
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    if ct.contains("wordprocessingml") && ct.ends_with(".main+xml")
+                        || ct.starts_with("application/vnd.ms-word.") && ct.ends_with(".main+xml")
+                    {
+                        if let Some(p) = attr(&e, "PartName") {
+                            return Ok(Some(normalize(&p)));
+                        }
+                    }
+                }
+                Ok(Ev::Eof) => return Ok(None),
+                Err(e) if is_limit(&e) => return Err(e),
+                Err(_) => return Ok(None),
+                Ok(_) => {}
+            }
+        }
+    }
+}
+
+/// Limit breaches and DOCTYPEs sink the document wherever they occur; other
+/// damage in an optional part only earns a notice.
+pub(super) fn is_limit(e: &IngestError) -> bool {
+    matches!(
+        e,
+        IngestError::TooLarge { .. }
+            | IngestError::TooDeep { .. }
+            | IngestError::TooManyEntries { .. }
+            | IngestError::Doctype { .. }
+            | IngestError::AmbiguousPackage(_)
+    )
+}
+
+fn parse_rels(
+    bytes: &[u8],
+    part: &str,
+    dir: &str,
+    max_depth: usize,
+) -> Result<Vec<Rel>, IngestError> {
+    let text = super::xml::decode(bytes, part)?;
+    let mut x = XmlPart::new(&text, part, max_depth);
+    let mut out = Vec::new();
+    loop {
+        match x.next()? {
+            Ev::Start(_, e) | Ev::Empty(_, e) if local(&e) == "Relationship" => {
+                let external =
+                    attr(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external"));
+                let (Some(ty), Some(target)) = (attr(&e, "Type"), attr(&e, "Target")) else {
+                    continue;
+                };
+                if external {
+                    continue;
+                }
+                let kind = ty.rsplit('/').next().unwrap_or("").to_owned();
+                out.push(Rel {
+                    kind,
+                    target: resolve_target(dir, &target),
+                });
+            }
+            Ev::Eof => return Ok(out),
+            _ => {}
+        }
+    }
+}
+
+/// Resolves a relationship target against the source part's folder, with
+/// `..` segments and absolute targets.
+pub(super) fn resolve_target(dir: &str, target: &str) -> String {
+    let target = target.replace('\\', "/");
+    let joined = if let Some(abs) = target.strip_prefix('/') {
+        abs.to_owned()
+    } else {
+        format!("{dir}{target}")
+    };
+    let mut segs: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segs.pop();
+            }
+            s => segs.push(s),
+        }
+    }
+    normalize(&segs.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_resolve_relative_absolute_and_dotdot() {
+        assert_eq!(resolve_target("word/", "styles.xml"), "word/styles.xml");
+        assert_eq!(
+            resolve_target("", "/word/Document.xml"),
+            "word/document.xml"
+        );
+        assert_eq!(
+            resolve_target("word/", "../customXml/item1.xml"),
+            "customxml/item1.xml"
+        );
+        assert_eq!(
+            resolve_target("", "word\\document.xml"),
+            "word/document.xml"
+        );
+        assert_eq!(normalize("word/my%20doc.xml"), "word/my doc.xml");
+        assert_eq!(normalize("word/bad%zz.xml"), "word/bad%zz.xml");
+    }
+}

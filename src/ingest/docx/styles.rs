@@ -1,0 +1,297 @@
+//! `styles.xml`: style names, `basedOn` chains, outline levels, numbering and
+//! the two run properties the checks need (bold, hidden).
+//!
+//! Headings are recognised by `w:name`, never by `w:styleId`: Word localises
+//! ids (`Titre1`, `Überschrift1`) but writes the built-in names in English.
+//! Chains are resolved once at load time (cycle-guarded), so the walker does
+//! one hash lookup per paragraph or run.
+
+use std::collections::HashMap;
+
+use super::xml::{attr, lenient_int, local, on_off, Ev, Ns, XmlPart};
+use crate::document::BlockKind;
+use crate::ingest::IngestError;
+
+/// Run properties that affect what the checks see. `None` means "not set
+/// here": the next level of the hierarchy decides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct RunProps {
+    /// `w:b`.
+    pub bold: Option<bool>,
+    /// `w:vanish`.
+    pub vanish: Option<bool>,
+}
+
+impl RunProps {
+    /// Fills unset properties from a lower-priority level.
+    pub(super) fn or(self, lower: RunProps) -> RunProps {
+        RunProps {
+            bold: self.bold.or(lower.bold),
+            vanish: self.vanish.or(lower.vanish),
+        }
+    }
+}
+
+/// A numbering reference (`w:numPr`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct NumRef {
+    /// `w:numId`; "0" removes numbering.
+    pub num_id: Option<String>,
+    /// `w:ilvl`.
+    pub ilvl: Option<u8>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct RawStyle {
+    name: Option<String>,
+    based_on: Option<String>,
+    paragraph: bool,
+    outline: Option<u8>,
+    num: Option<NumRef>,
+    rpr: RunProps,
+}
+
+/// A style with its chain already resolved.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Style {
+    /// The style's own `w:name`.
+    pub name: Option<String>,
+    /// Heading or title from the style names in the chain.
+    pub heading_name: Option<BlockKind>,
+    /// Heading from the first outline level in the chain.
+    pub heading_outline: Option<BlockKind>,
+    /// Numbering from the chain.
+    pub num: Option<NumRef>,
+    /// Run properties from the chain (not including document defaults).
+    pub rpr: RunProps,
+}
+
+/// All styles of a document, resolved.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Styles {
+    by_id: HashMap<String, Style>,
+    /// The `w:default="1"` paragraph style id.
+    pub default_para: Option<String>,
+    /// `w:docDefaults/w:rPrDefault`.
+    pub defaults: RunProps,
+    /// `w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val`, a fallback document language.
+    pub default_lang: Option<String>,
+}
+
+impl Styles {
+    /// A style by id.
+    pub(super) fn get(&self, id: &str) -> Option<&Style> {
+        self.by_id.get(id)
+    }
+
+    /// Parses `styles.xml` text.
+    pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Styles, IngestError> {
+        let mut x = XmlPart::new(text, part, max_depth);
+        let mut raw: HashMap<String, RawStyle> = HashMap::new();
+        let mut out = Styles::default();
+        // Path of relevant open elements (local names), shallow enough to keep.
+        let mut path: Vec<String> = Vec::new();
+        let mut cur: Option<(String, RawStyle)> = None;
+        let mut in_defaults = false;
+        let mut default_set = false;
+        loop {
+            let ev = x.next()?;
+            let (ns, e, empty) = match ev {
+                Ev::Start(ns, e) => (ns, e, false),
+                Ev::Empty(ns, e) => (ns, e, true),
+                Ev::End => {
+                    if let Some(name) = path.pop() {
+                        match name.as_str() {
+                            "style" => {
+                                if let Some((id, s)) = cur.take() {
+                                    raw.entry(id).or_insert(s);
+                                }
+                            }
+                            "docDefaults" => in_defaults = false,
+                            _ => {}
+                        }
+                    }
+                    continue;
+                }
+                Ev::Eof => break,
+                _ => continue,
+            };
+            if ns != Ns::W {
+                if !empty {
+                    x.skip_element()?;
+                }
+                continue;
+            }
+            let name = local(&e).to_owned();
+            let parent = path.last().map(String::as_str).unwrap_or("");
+            let val = attr(&e, "val").map(|v| v.into_owned());
+            match name.as_str() {
+                "tblStylePr" | "rPrChange" | "pPrChange" | "tblPr" | "trPr" | "tcPr" => {
+                    if !empty {
+                        x.skip_element()?;
+                    }
+                    continue;
+                }
+                "docDefaults" => in_defaults = true,
+                "style" => {
+                    let id = attr(&e, "styleId")
+                        .map(|v| v.into_owned())
+                        .unwrap_or_default();
+                    let ty = attr(&e, "type").map(|v| v.into_owned());
+                    let paragraph = ty.as_deref().is_none_or(|t| t == "paragraph");
+                    if paragraph
+                        && !default_set
+                        && attr(&e, "default").is_some_and(|d| on_off(Some(&d)))
+                    {
+                        out.default_para = Some(id.clone());
+                        default_set = true;
+                    }
+                    cur = Some((
+                        id,
+                        RawStyle {
+                            paragraph,
+                            ..RawStyle::default()
+                        },
+                    ));
+                }
+                _ => {}
+            }
+            if let Some((_, s)) = cur.as_mut() {
+                match (parent, name.as_str()) {
+                    ("style", "name") => s.name = val,
+                    ("style", "basedOn") => s.based_on = val,
+                    ("pPr", "outlineLvl") => {
+                        s.outline = val
+                            .as_deref()
+                            .and_then(lenient_int)
+                            .and_then(|v| u8::try_from(v).ok())
+                    }
+                    ("numPr", "numId") => s.num.get_or_insert_with(NumRef::default).num_id = val,
+                    ("numPr", "ilvl") => {
+                        s.num.get_or_insert_with(NumRef::default).ilvl = val
+                            .as_deref()
+                            .and_then(lenient_int)
+                            .and_then(|v| u8::try_from(v).ok())
+                    }
+                    ("rPr", "b") => s.rpr.bold = Some(on_off(val.as_deref())),
+                    ("rPr", "vanish") => s.rpr.vanish = Some(on_off(val.as_deref())),
+                    _ => {}
+                }
+            } else if in_defaults && parent == "rPr" {
+                match name.as_str() {
+                    "b" => out.defaults.bold = Some(on_off(val.as_deref())),
+                    "vanish" => out.defaults.vanish = Some(on_off(val.as_deref())),
+                    "lang" => out.default_lang = val.filter(|v| !v.trim().is_empty()),
+                    _ => {}
+                }
+            }
+            if !empty {
+                path.push(name);
+            }
+        }
+        out.by_id = resolve_all(&raw);
+        Ok(out)
+    }
+}
+
+/// Longest `basedOn` chain followed; Word itself stops well before.
+const MAX_CHAIN: usize = 32;
+
+fn resolve_all(raw: &HashMap<String, RawStyle>) -> HashMap<String, Style> {
+    let mut out = HashMap::with_capacity(raw.len());
+    for (id, s) in raw {
+        let mut chain: Vec<&RawStyle> = vec![s];
+        let mut seen: Vec<&str> = vec![id.as_str()];
+        let mut next = s.based_on.as_deref();
+        while let Some(b) = next {
+            if seen.contains(&b) || chain.len() >= MAX_CHAIN {
+                break;
+            }
+            let Some(p) = raw.get(b) else { break };
+            seen.push(b);
+            chain.push(p);
+            next = p.based_on.as_deref();
+        }
+        let by_name = chain
+            .iter()
+            .filter(|st| st.paragraph)
+            .find_map(|st| st.name.as_deref().and_then(heading_from_name));
+        let by_outline = chain
+            .iter()
+            .find_map(|st| st.outline)
+            .and_then(heading_from_outline);
+        let num = chain.iter().find_map(|st| st.num.clone());
+        let rpr = chain
+            .iter()
+            .fold(RunProps::default(), |acc, st| acc.or(st.rpr));
+        out.insert(
+            id.clone(),
+            Style {
+                name: s.name.clone(),
+                heading_name: if s.paragraph { by_name } else { None },
+                heading_outline: if s.paragraph { by_outline } else { None },
+                num,
+                rpr,
+            },
+        );
+    }
+    out
+}
+
+/// "heading 1".."heading 9" (any case, space optional) and "Title".
+pub(super) fn heading_from_name(name: &str) -> Option<BlockKind> {
+    let n = name.trim().to_lowercase();
+    if n == "title" {
+        return Some(BlockKind::Title);
+    }
+    let rest = n.strip_prefix("heading")?.trim();
+    let level: u8 = rest.parse().ok()?;
+    (1..=9)
+        .contains(&level)
+        .then_some(BlockKind::Heading { level })
+}
+
+/// Outline levels 0-8 are heading levels 1-9; 9 is body text.
+pub(super) fn heading_from_outline(lvl: u8) -> Option<BlockKind> {
+    (lvl <= 8).then_some(BlockKind::Heading { level: lvl + 1 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    #[test]
+    fn localised_ids_cycles_and_outline() {
+        let xml = format!(
+            r#"<w:styles {W}>
+            <w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val="fr-FR"/></w:rPr></w:rPrDefault></w:docDefaults>
+            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+            <w:style w:type="paragraph" w:styleId="Titre1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="My heading"/><w:basedOn w:val="Titre1"/><w:rPr><w:b w:val="0"/></w:rPr></w:style>
+            <w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style>
+            <w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+            <w:style w:type="paragraph" w:styleId="heading1"><w:name w:val="Body"/></w:style>
+            </w:styles>"#
+        );
+        let s = Styles::parse(&xml, "word/styles.xml", 64).expect("parses");
+        assert_eq!(s.default_para.as_deref(), Some("Normal"));
+        assert_eq!(s.default_lang.as_deref(), Some("fr-FR"));
+        let t = s.get("Titre1").expect("style");
+        assert_eq!(t.heading_name, Some(BlockKind::Heading { level: 1 }));
+        assert_eq!(t.rpr.bold, Some(true));
+        let m = s.get("Mine").expect("style");
+        assert_eq!(m.heading_name, Some(BlockKind::Heading { level: 1 }));
+        assert_eq!(m.rpr.bold, Some(false));
+        assert_eq!(
+            s.get("A").and_then(|a| a.heading_outline.clone()),
+            Some(BlockKind::Heading { level: 3 })
+        );
+        assert_eq!(
+            s.get("heading1")
+                .and_then(|a| a.heading_name.clone().or(a.heading_outline.clone())),
+            None
+        );
+    }
+}
