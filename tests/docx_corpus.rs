@@ -24,13 +24,18 @@ fn corpus_dir(name: &str) -> Option<PathBuf> {
 }
 
 fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             docx_files(&p, out);
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
+        } else if p
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        {
             out.push(p);
         }
     }
@@ -85,7 +90,10 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
     let name = zip
         .file_names()
         .flatten()
-        .find(|n| n.replace('\\', "/").eq_ignore_ascii_case("word/document.xml"))?
+        .find(|n| {
+            n.replace('\\', "/")
+                .eq_ignore_ascii_case("word/document.xml")
+        })?
         .to_string();
     let mut xml = String::new();
     zip.by_name(&name).ok()?.read_to_string(&mut xml).ok()?;
@@ -120,12 +128,16 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
     let mut toc_sdt_depth: Vec<bool> = Vec::new(); // per open w:sdt: is TOC
     let mut in_sdt_pr = false;
     let mut toc_simple = 0usize;
+    let mut simple_stack: Vec<bool> = Vec::new();
     let mut total = 0usize;
     loop {
         let ev = r.read_event().ok()?;
-        let suppressed = |fields: &Vec<(bool, bool, String)>, toc_sdt: &Vec<bool>, simple: usize| {
-            fields.iter().any(|(res, toc, _)| !res || *toc) || toc_sdt.iter().any(|t| *t) || simple > 0
-        };
+        let suppressed =
+            |fields: &Vec<(bool, bool, String)>, toc_sdt: &Vec<bool>, simple: usize| {
+                fields.iter().any(|(res, toc, _)| !res || *toc)
+                    || toc_sdt.iter().any(|t| *t)
+                    || simple > 0
+            };
         match ev {
             Event::Start(e) => {
                 if first {
@@ -143,7 +155,8 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
                     continue;
                 }
                 match n.as_str() {
-                    "w:del" | "w:moveFrom" | "mc:Fallback" | "w:rt" | "w:rPrChange" | "w:pPrChange"
+                    "w:del" | "w:moveFrom" | "mc:Fallback" | "w:rt" | "w:rPrChange"
+                    | "w:pPrChange"
                         if !in_rpr =>
                     {
                         skip = 1
@@ -162,11 +175,12 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
                     "w:sdt" => toc_sdt_depth.push(false),
                     "w:sdtPr" => in_sdt_pr = true,
                     "w:fldSimple" => {
-                        if attr(&e, "w:instr").trim_start().to_uppercase().starts_with("TOC") {
-                            toc_simple += 1;
-                            // Mark with a sentinel so End can undo.
-                            skip = 0;
-                        }
+                        let toc = attr(&e, &format!("{wp}:instr"))
+                            .trim_start()
+                            .to_uppercase()
+                            .starts_with("TOC");
+                        simple_stack.push(toc);
+                        toc_simple += usize::from(toc);
                     }
                     _ => {}
                 }
@@ -181,13 +195,15 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
                     "w:pStyle" if in_ppr => p_style = Some(val),
                     "w:rStyle" if in_rpr => {
                         r_style = Some(val);
-                        run_hidden = styles.hidden(r_vanish, r_style.as_deref(), p_style.as_deref());
+                        run_hidden =
+                            styles.hidden(r_vanish, r_style.as_deref(), p_style.as_deref());
                     }
                     "w:vanish" if in_rpr => {
                         r_vanish = Some(val != "0" && val != "false");
-                        run_hidden = styles.hidden(r_vanish, r_style.as_deref(), p_style.as_deref());
+                        run_hidden =
+                            styles.hidden(r_vanish, r_style.as_deref(), p_style.as_deref());
                     }
-                    "w:fldChar" => match attr(&e, "w:fldCharType").as_str() {
+                    "w:fldChar" => match attr(&e, &format!("{wp}:fldCharType")).as_str() {
                         "begin" => fields.push((false, false, String::new())),
                         "separate" => {
                             if let Some(f) = fields.last_mut() {
@@ -200,15 +216,17 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
                         }
                         _ => {}
                     },
-                    "w:docPartGallery" if in_sdt_pr => {
-                        if attr(&e, "w:val").eq_ignore_ascii_case("Table of Contents") {
-                            if let Some(t) = toc_sdt_depth.last_mut() {
-                                *t = true;
-                            }
+                    "w:docPartGallery"
+                        if in_sdt_pr && val.eq_ignore_ascii_case("Table of Contents") =>
+                    {
+                        if let Some(t) = toc_sdt_depth.last_mut() {
+                            *t = true;
                         }
                     }
                     "w:sym" | "w:noBreakHyphen"
-                        if in_run && !run_hidden && !suppressed(&fields, &toc_sdt_depth, toc_simple) =>
+                        if in_run
+                            && !run_hidden
+                            && !suppressed(&fields, &toc_sdt_depth, toc_simple) =>
                     {
                         total += 1
                     }
@@ -231,9 +249,8 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
                     }
                     "w:sdtPr" => in_sdt_pr = false,
                     "w:fldSimple" => {
-                        // Only TOC fldSimple elements were counted; the
-                        // counter cannot go below zero for the others.
-                        toc_simple = toc_simple.saturating_sub(usize::from(toc_simple > 0));
+                        let was_toc = simple_stack.pop() == Some(true);
+                        toc_simple = toc_simple.saturating_sub(usize::from(was_toc));
                     }
                     _ => {}
                 }
@@ -244,25 +261,38 @@ fn oracle_count(bytes: &[u8]) -> Option<usize> {
                     if let Some(f) = fields.last_mut() {
                         f.2.push_str(&s);
                     }
-                } else if skip == 0 && in_t && !run_hidden && !suppressed(&fields, &toc_sdt_depth, toc_simple) {
+                } else if skip == 0
+                    && in_t
+                    && !run_hidden
+                    && !suppressed(&fields, &toc_sdt_depth, toc_simple)
+                {
                     total += s.chars().filter(|&c| counts(c)).count();
                 }
             }
-            Event::GeneralRef(g) => {
-                if skip == 0 && in_t && !in_instr && !run_hidden && !suppressed(&fields, &toc_sdt_depth, toc_simple) {
-                    let c = match g.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => ["amp", "lt", "gt", "quot", "apos"].contains(&&*g).then_some('x'),
-                    };
-                    if c.is_some_and(counts) {
-                        total += 1;
-                    }
+            Event::GeneralRef(g)
+                if skip == 0
+                    && in_t
+                    && !in_instr
+                    && !run_hidden
+                    && !suppressed(&fields, &toc_sdt_depth, toc_simple) =>
+            {
+                let c = match g.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => ["amp", "lt", "gt", "quot", "apos"]
+                        .contains(&&*g)
+                        .then_some('x'),
+                };
+                if c.is_some_and(counts) {
+                    total += 1;
                 }
             }
-            Event::CData(t) => {
-                if skip == 0 && in_t && !run_hidden && !suppressed(&fields, &toc_sdt_depth, toc_simple) {
-                    total += t.xml10_content().chars().filter(|&c| counts(c)).count();
-                }
+            Event::CData(t)
+                if skip == 0
+                    && in_t
+                    && !run_hidden
+                    && !suppressed(&fields, &toc_sdt_depth, toc_simple) =>
+            {
+                total += t.xml10_content().chars().filter(|&c| counts(c)).count();
             }
             Event::Eof => break,
             _ => {}
@@ -398,7 +428,14 @@ fn corpus_reads_without_panic_in_time_with_full_text() {
     let mut files = Vec::new();
     docx_files(&dir, &mut files);
     let limits = Limits::default();
-    let bound = Duration::from_secs(1);
+    // The 1 s bound is for optimised builds (`cargo test --release`); an
+    // unoptimised build inflates and parses the corpus's largest file
+    // (12.5 MB of document.xml) about 15 times slower, so it gets 10 s.
+    let bound = if cfg!(debug_assertions) {
+        Duration::from_secs(10)
+    } else {
+        Duration::from_secs(1)
+    };
     let mut ok = 0usize;
     let mut errors: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut panics = Vec::new();
@@ -410,7 +447,9 @@ fn corpus_reads_without_panic_in_time_with_full_text() {
     let mut off = Vec::new();
     let (mut sum_ours, mut sum_oracle) = (0usize, 0usize);
     for f in &files {
-        let Ok(bytes) = std::fs::read(f) else { continue };
+        let Ok(bytes) = std::fs::read(f) else {
+            continue;
+        };
         let start = Instant::now();
         let result = std::panic::catch_unwind(|| docx::read(&bytes, &limits));
         let took = start.elapsed();

@@ -25,9 +25,9 @@ pub(super) fn assemble(
         hidden |= w.hidden;
         for (id, outs) in group_notes(w.outs, kind) {
             let key = (kind, id);
-            if !notes.contains_key(&key) {
-                order.push(key.clone());
-                notes.insert(key, outs);
+            if let std::collections::hash_map::Entry::Vacant(slot) = notes.entry(key.clone()) {
+                order.push(key);
+                slot.insert(outs);
             }
         }
     }

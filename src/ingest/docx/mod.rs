@@ -104,8 +104,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, IngestError> {
         next_table: 1,
         max_depth: depth,
     };
-    let body = walk(&main_text, &main, Mode::Body, &mut env)?;
+    let mut body = walk(&main_text, &main, Mode::Body, &mut env)?;
     drop(main_text);
+    if let Some(detail) = body.bad_measure.take() {
+        doc.notices.push(Notice::DamagedPart {
+            part: main.clone(),
+            detail,
+        });
+    }
     let foot = optional(&mut pkg, foot_part, &mut doc.notices, |t, p| {
         walk(t, p, Mode::Footnotes, &mut env)
     })?;

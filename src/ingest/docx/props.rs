@@ -34,17 +34,15 @@ pub(super) fn parse_core(
             }
             Ev::Text(t) if field.is_some() && buf.len() < MAX_VALUE => push_clean(&mut buf, &t),
             Ev::Ref(c, s) if field.is_some() => push_ref(&mut buf, c, s),
-            Ev::End => {
-                if x.depth() == 1 {
-                    if let Some(f) = field.take() {
-                        let v = buf.trim();
-                        let v = (!v.is_empty()).then(|| v.to_owned());
-                        match f {
-                            "title" => props.title = v,
-                            "language" => props.language = v,
-                            "creator" => props.creator = v,
-                            _ => props.subject = v,
-                        }
+            Ev::End if x.depth() == 1 => {
+                if let Some(f) = field.take() {
+                    let v = buf.trim();
+                    let v = (!v.is_empty()).then(|| v.to_owned());
+                    match f {
+                        "title" => props.title = v,
+                        "language" => props.language = v,
+                        "creator" => props.creator = v,
+                        _ => props.subject = v,
                     }
                 }
             }

@@ -874,3 +874,16 @@ fn text_box_in_table_cell_follows_row() {
     assert!(b.location.in_text_box);
     assert_eq!(b.location.table, None);
 }
+
+#[test]
+fn malformed_widths_are_ignored_but_flagged() {
+    let body = "<w:tbl><w:tblPr><w:tblW w:w=\"612pt\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"0x10\"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w=\"50%\"/></w:tcPr><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    let d = read_ok(body, &[]);
+    assert_eq!(texts(&d), vec!["cell"]);
+    assert!(matches!(
+        d.notices.as_slice(),
+        [Notice::DamagedPart { part, detail }] if part == "word/document.xml" && detail.contains("0x10")
+    ));
+    let d = read_ok(&body.replace("0x10", "2876"), &[]);
+    assert!(d.notices.is_empty());
+}

@@ -68,6 +68,10 @@ pub(super) struct Walked {
     pub comments: Vec<(String, Option<String>)>,
     /// Some hidden text was left out.
     pub hidden: bool,
+    /// The first malformed width (`w:w` of `w:tblW`, `w:tcW`, `w:gridCol`,
+    /// cell margins, ...), the attributes other readers crash on:
+    /// ignored, but the part is not what Word wrote.
+    pub bad_measure: Option<String>,
 }
 
 /// Shared reading state across the parts of one document.
@@ -549,9 +553,28 @@ impl Walker<'_, '_> {
             | ("sectPrChange", _)
             | ("numberingChange", _)
             | ("sectPr", _)
-            | ("tblPr", _)
-            | ("tblGrid", _)
             | ("sdtEndPr", _) => return None,
+            ("tblW", _)
+            | ("tcW", _)
+            | ("gridCol", _)
+            | ("tblInd", _)
+            | ("wBefore", _)
+            | ("wAfter", _)
+            | ("tblCellSpacing", _)
+            | ("top", _)
+            | ("left", _)
+            | ("bottom", _)
+            | ("right", _)
+            | ("start", _)
+            | ("end", _) => {
+                if self.result.bad_measure.is_none() {
+                    if let Some(w) = attr(e, "w").filter(|w| !is_measure(w)) {
+                        self.result.bad_measure =
+                            Some(format!("invalid width w:w=\"{w}\" in <w:{name}> (ignored)"));
+                    }
+                }
+                F::Other
+            }
             ("instrText", _) => F::InstrText,
             ("r", _) => {
                 self.ctx().run = Run::default();
@@ -607,10 +630,8 @@ impl Walker<'_, '_> {
             }
             ("fldChar", _) => {
                 match attr(e, "fldCharType").as_deref() {
-                    Some("begin") => {
-                        if self.fields.len() < MAX_FIELDS {
-                            self.fields.push(Field::default());
-                        }
+                    Some("begin") if self.fields.len() < MAX_FIELDS => {
+                        self.fields.push(Field::default());
                     }
                     Some("separate") => {
                         if let Some(f) = self.fields.last_mut() {
@@ -1189,10 +1210,43 @@ impl Walker<'_, '_> {
     }
 }
 
+/// A width as ECMA-376 allows it, Transitional or Strict: a decimal number,
+/// optionally with a fraction and a unit (`mm cm in pt pc pi`) or `%`.
+/// Checked, never parsed: the reader does not use widths.
+fn is_measure(v: &str) -> bool {
+    let v = v.trim();
+    let v = v.strip_prefix(['-', '+']).unwrap_or(v);
+    let num_end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(v.len());
+    let (num, unit) = v.split_at(num_end);
+    let digits_ok = !num.is_empty()
+        && num.chars().filter(|&c| c == '.').count() <= 1
+        && num.chars().any(|c| c.is_ascii_digit())
+        && !num.starts_with('.')
+        && !num.ends_with('.');
+    digits_ok && matches!(unit, "" | "%" | "mm" | "cm" | "in" | "pt" | "pc" | "pi")
+}
+
 /// A field instruction whose results are a table of contents.
 fn is_toc(instr: &str) -> bool {
     instr
         .trim_start()
         .get(..3)
         .is_some_and(|s| s.eq_ignore_ascii_case("toc"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_measure;
+
+    #[test]
+    fn measures_transitional_and_strict() {
+        for ok in ["0", "5000", "-120", "612pt", "50%", "1in", "2.5cm", "1.5"] {
+            assert!(is_measure(ok), "{ok}");
+        }
+        for bad in ["", "0x10", "abc", "1..5", ".5", "12px", "%"] {
+            assert!(!is_measure(bad), "{bad}");
+        }
+    }
 }
