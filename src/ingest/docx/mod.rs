@@ -46,8 +46,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, IngestError> {
     let main_bytes = pkg.read(&main)?.ok_or_else(|| {
         IngestError::NotWordDocument("no main document part (word/document.xml)".into())
     })?;
-    let main_text = xml::decode(&main_bytes, &main)?;
-    drop(main_bytes);
+    let main_text = xml::decode(main_bytes, &main)?;
 
     let dir = main
         .rfind('/')
@@ -157,8 +156,7 @@ fn optional<T>(
     let result = pkg.read(&part).and_then(|bytes| match bytes {
         None => Ok(None),
         Some(b) => {
-            let text = xml::decode(&b, &part)?;
-            drop(b);
+            let text = xml::decode(b, &part)?;
             parse(&text, &part).map(Some)
         }
     });

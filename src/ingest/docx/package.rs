@@ -197,7 +197,7 @@ impl<'a> Package<'a> {
             Err(e) if is_limit(&e) => return Err(e),
             Err(_) => return Ok(Vec::new()),
         };
-        match parse_rels(&bytes, &rels_name, dir, self.limits.max_xml_depth) {
+        match parse_rels(bytes, &rels_name, dir, self.limits.max_xml_depth) {
             Ok(r) => Ok(r),
             Err(e) if is_limit(&e) => Err(e),
             Err(_) => Ok(Vec::new()),
@@ -213,7 +213,7 @@ impl<'a> Package<'a> {
             Err(e) if is_limit(&e) => return Err(e),
             _ => return Ok(None),
         };
-        let Ok(text) = super::xml::decode(&bytes, name) else {
+        let Ok(text) = super::xml::decode(bytes, name) else {
             return Ok(None);
         };
         let mut x = XmlPart::new(&text, name, self.limits.max_xml_depth);
@@ -254,7 +254,7 @@ pub(super) fn is_limit(e: &IngestError) -> bool {
 }
 
 fn parse_rels(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     part: &str,
     dir: &str,
     max_depth: usize,

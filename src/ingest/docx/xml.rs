@@ -61,13 +61,10 @@ fn classify(res: &ResolveResult<'_>, name: QName<'_>) -> Ns {
     }
 }
 
-/// Turns part bytes into text. UTF-8 (with or without BOM) is the norm;
-/// UTF-16 with a BOM (or an unmistakable `<` pattern) is decoded; anything
-/// else is a damaged part.
-pub(super) fn decode(bytes: &[u8], part: &str) -> Result<String, IngestError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, part);
-    }
+/// Turns part bytes into text. UTF-8 (with or without BOM) is the norm and
+/// is taken over without copying; UTF-16 with a BOM (or an unmistakable `<`
+/// pattern) is decoded; anything else is a damaged part.
+pub(super) fn decode(mut bytes: Vec<u8>, part: &str) -> Result<String, IngestError> {
     let utf16 = |le: bool, body: &[u8]| -> String {
         let units = body.chunks_exact(2).map(|c| match c {
             [a, b] if le => u16::from_le_bytes([*a, *b]),
@@ -78,29 +75,21 @@ pub(super) fn decode(bytes: &[u8], part: &str) -> Result<String, IngestError> {
             .map(|r| r.unwrap_or('\u{FFFD}'))
             .collect()
     };
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Ok(utf16(true, rest));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return Ok(utf16(false, rest));
+    } else if bytes.starts_with(b"<\0") {
+        return Ok(utf16(true, &bytes));
+    } else if bytes.starts_with(b"\0<") {
+        return Ok(utf16(false, &bytes));
     }
-    if bytes.starts_with(b"<\0") {
-        return Ok(utf16(true, bytes));
-    }
-    if bytes.starts_with(b"\0<") {
-        return Ok(utf16(false, bytes));
-    }
-    utf8(bytes, part)
-}
-
-fn utf8(bytes: &[u8], part: &str) -> Result<String, IngestError> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => Err(IngestError::InvalidXml {
-            part: part.to_owned(),
-            detail: format!("not UTF-8 text (at byte {})", e.valid_up_to()),
-        }),
-    }
+    String::from_utf8(bytes).map_err(|e| IngestError::InvalidXml {
+        part: part.to_owned(),
+        detail: format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
+    })
 }
 
 /// One event with its namespace class and, for start/empty tags, whether it
