@@ -117,6 +117,17 @@ impl<'t> DocxMapper<'t> {
                     }
                     HeadingMatch::Objective(n) => {
                         let c = ensure_section(&mut report, cursor, objectives_id);
+                        // The heading inside its own `objective_NN` control:
+                        // the entry the tag opened gets its title.
+                        if let Some(entry) = untitled_entry(&mut report, c, n) {
+                            entry.title = Some(visible);
+                            entry.block = Some(number);
+                            cursor = Some(Cursor {
+                                entry: c.entry.map(|(i, _)| (i, level)),
+                                ..c
+                            });
+                            continue;
+                        }
                         cursor = Some(open_entry(
                             &mut report,
                             c,
@@ -374,6 +385,18 @@ fn open_entry(
         cursor.entry = Some((section.objectives.len().saturating_sub(1), level));
     }
     cursor
+}
+
+/// The open entry when it is for objective `n` and still empty (opened by
+/// an `objective_NN` tag just before its heading).
+fn untitled_entry(report: &mut Report, cursor: Cursor, n: u32) -> Option<&mut ObjectiveEntry> {
+    let (i, _) = cursor.entry?;
+    let entry = report
+        .sections
+        .get_mut(cursor.section)?
+        .objectives
+        .get_mut(i)?;
+    (entry.objective == n && entry.title.is_none() && entry.paragraphs.is_empty()).then_some(entry)
 }
 
 fn push_paragraph(report: &mut Report, cursor: Cursor, paragraph: Paragraph) {

@@ -222,3 +222,27 @@ fn footnotes_and_table_rows_stay_in_their_section() {
     use crate::report::ParagraphKind::*;
     assert_eq!(kinds, vec![Paragraph, Footnote, TableRow]);
 }
+
+#[test]
+fn an_objective_heading_inside_its_own_control_opens_one_entry() {
+    // Our blank template wraps each objective sub-section, heading included,
+    // in a control tagged `objective_NN` inside the section's control.
+    let both = |b: Block| tagged(tagged(b, "objectives_progress"), "objective_05");
+    let r = map(vec![
+        tagged(
+            heading("3. Progress on GCM objectives", 1),
+            "objectives_progress",
+        ),
+        both(heading("Objective 5: Regular pathways", 2)),
+        both(para("A job-seeker visa was introduced.")),
+        both(para("Three labour mobility agreements were signed.")),
+    ]);
+    let entries = &r.sections[0].objectives;
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(
+        entries[0].title.as_deref(),
+        Some("Objective 5: Regular pathways")
+    );
+    assert_eq!(entries[0].block, Some(2));
+    assert_eq!(entries[0].paragraphs.len(), 2);
+}
