@@ -161,6 +161,9 @@ pub struct RichPara {
     /// A table; the first row is the header.
     #[serde(default)]
     pub table: Option<Vec<Vec<String>>>,
+    /// A sub-heading at this level inside the section (not a section).
+    #[serde(default)]
+    pub heading: Option<u8>,
 }
 
 impl Para {
@@ -365,7 +368,7 @@ impl ReportSpec {
             f = f.placeholder(tag, p);
         }
         for p in &s.paragraphs {
-            f = para_into(f, p);
+            f = self.para_into(f, p);
         }
         for o in &s.objectives {
             if let Some(tag) = &o.tag {
@@ -377,7 +380,7 @@ impl ReportSpec {
                 self.heading_into(f, self.heading_mode(None), level + 1, &o.heading)
             };
             for p in &o.paragraphs {
-                f = para_into(f, p);
+                f = self.para_into(f, p);
             }
             if o.tag.is_some() {
                 f = f.end_control();
@@ -388,33 +391,36 @@ impl ReportSpec {
         }
         f
     }
-}
 
-fn para_into(f: Fixture, p: &Para) -> Fixture {
-    let r = match p {
-        Para::Plain(t) => return f.para(t),
-        Para::Rich(r) => r,
-    };
-    if let Some(rows) = &r.table {
-        return f.table(rows);
+    fn para_into(&self, f: Fixture, p: &Para) -> Fixture {
+        let r = match p {
+            Para::Plain(t) => return f.para(t),
+            Para::Rich(r) => r,
+        };
+        if let Some(level) = r.heading {
+            return self.heading_into(f, self.heading_mode(None), level, &r.text);
+        }
+        if let Some(rows) = &r.table {
+            return f.table(rows);
+        }
+        if r.list {
+            return f.list_item(&r.text);
+        }
+        if let Some(note) = &r.footnote {
+            return f.para_with_footnote(&r.text, note);
+        }
+        if let Some(c) = &r.comment {
+            let author = r.comment_author.as_deref().unwrap_or("Reviewer");
+            return f.para_with_comment(&r.text, author, c);
+        }
+        if r.deleted.is_some() || r.inserted.is_some() {
+            return f.para_with_changes(
+                &r.text,
+                r.deleted.as_deref().unwrap_or(""),
+                r.inserted.as_deref().unwrap_or(""),
+                r.after.as_deref().unwrap_or(""),
+            );
+        }
+        f.para(&r.text)
     }
-    if r.list {
-        return f.list_item(&r.text);
-    }
-    if let Some(note) = &r.footnote {
-        return f.para_with_footnote(&r.text, note);
-    }
-    if let Some(c) = &r.comment {
-        let author = r.comment_author.as_deref().unwrap_or("Reviewer");
-        return f.para_with_comment(&r.text, author, c);
-    }
-    if r.deleted.is_some() || r.inserted.is_some() {
-        return f.para_with_changes(
-            &r.text,
-            r.deleted.as_deref().unwrap_or(""),
-            r.inserted.as_deref().unwrap_or(""),
-            r.after.as_deref().unwrap_or(""),
-        );
-    }
-    f.para(&r.text)
 }
