@@ -175,3 +175,444 @@ fn write_fixtures() {
         println!("{}", path.display());
     }
 }
+
+// ---------------------------------------------------------------------------
+// Where the text goes: every paragraph of every fixture lands in its section
+// and objective, footnotes and table rows included.
+
+/// (section id or heading, objective, accepted text) for every paragraph
+/// the spec writes, in order; table rows one by one.
+fn spec_paragraphs(spec: &ReportSpec) -> Vec<(String, Option<u64>, String)> {
+    let mut out = Vec::new();
+    let mut push = |section: &str, objective: Option<u64>, p: &Para| {
+        let rich = p.rich();
+        if let Some(rows) = rich.and_then(|r| r.table.as_ref()) {
+            for row in rows {
+                out.push((section.to_string(), objective, row.join(" | ")));
+            }
+            return;
+        }
+        // A list item shows its bullet, as Word does.
+        let text = match rich {
+            Some(r) if r.list => format!("\u{2022} {}", p.accepted_text()),
+            _ => p.accepted_text(),
+        };
+        out.push((section.to_string(), objective, text));
+        if let Some(note) = rich.and_then(|r| r.footnote.as_ref()) {
+            out.push((section.to_string(), objective, note.clone()));
+        }
+    };
+    for s in &spec.sections {
+        let name = s.id.clone().unwrap_or_else(|| s.heading.clone());
+        for p in &s.paragraphs {
+            push(&name, None, p);
+        }
+        for o in &s.objectives {
+            for p in &o.paragraphs {
+                push(&name, Some(u64::from(o.number)), p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_paragraph_lands_in_its_section_and_objective() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut failures = Vec::new();
+    for (stem, spec) in reports::load_all() {
+        let path = write_docx(dir.path(), &spec);
+        let got = extracted_paragraphs(&extract_json(&path));
+        let want = spec_paragraphs(&spec);
+        // Footnote text as extracted drops nothing but may differ in the
+        // leading space Word writes after the note mark.
+        let norm = |v: Vec<(String, Option<u64>, String)>| -> Vec<(String, Option<u64>, String)> {
+            v.into_iter()
+                .map(|(s, o, t)| (s, o, t.trim().to_string()))
+                .filter(|(_, _, t)| !t.is_empty())
+                .collect()
+        };
+        let (got, want) = (norm(got), norm(want));
+        // The front matter (title line, cover lines) sits in an untitled
+        // section the spec does not describe: compare from the first
+        // section the spec names.
+        let first = want.first().map(|w| w.0.clone()).unwrap_or_default();
+        let got: Vec<_> = got.into_iter().skip_while(|g| g.0 != first).collect();
+        if got != want {
+            let diff: Vec<String> = want
+                .iter()
+                .filter(|w| !got.contains(w))
+                .map(|w| format!("    missing {w:?}"))
+                .chain(
+                    got.iter()
+                        .filter(|g| !want.contains(g))
+                        .map(|g| format!("    extra   {g:?}")),
+                )
+                .collect();
+            failures.push(format!("{stem}:\n{}", diff.join("\n")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn section_and_objective_headings_are_recognised_in_every_fixture() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (stem, spec) in reports::load_all() {
+        let path = write_docx(dir.path(), &spec);
+        let report = extract_json(&path);
+        let sections = report["sections"].as_array().expect("sections");
+        let got: Vec<(Option<&str>, Vec<u64>)> = sections
+            .iter()
+            .filter(|s| s["title"].is_string() || s["id"].is_string())
+            .map(|s| {
+                (
+                    s["id"].as_str(),
+                    s["objectives"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|o| o["objective"].as_u64())
+                        .collect(),
+                )
+            })
+            .collect();
+        let want: Vec<(Option<&str>, Vec<u64>)> = spec
+            .sections
+            .iter()
+            .map(|s| {
+                (
+                    s.id.as_deref(),
+                    s.objectives.iter().map(|o| u64::from(o.number)).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{stem}");
+        // Each objective entry carries its heading, as Word shows it.
+        for s in sections {
+            for o in s["objectives"].as_array().into_iter().flatten() {
+                assert!(o["title"].is_string(), "{stem}: untitled entry {o}");
+                assert!(o["block"].is_u64(), "{stem}: entry without block {o}");
+            }
+        }
+    }
+}
+
+#[test]
+fn cover_values_come_from_table_lines_controls_or_properties() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let modes: std::collections::BTreeSet<String> = reports::load_all()
+        .into_iter()
+        .map(|(_, s)| s.cover_mode)
+        .collect();
+    assert_eq!(
+        modes.into_iter().collect::<Vec<_>>(),
+        vec!["controls", "lines", "properties", "table"]
+    );
+    for (stem, spec) in reports::load_all() {
+        let path = write_docx(dir.path(), &spec);
+        let report = extract_json(&path);
+        let regions: Vec<String> = report["cover"]["regions"]
+            .as_str()
+            .unwrap_or_default()
+            .split(',')
+            .map(|r| r.trim().to_string())
+            .collect();
+        assert_eq!(regions, spec.expect.regions, "{stem}: regions");
+        let cover = report["cover"].as_object().expect("cover");
+        for field in [
+            "submitter_name",
+            "submitter_type",
+            "review_cycle",
+            "focal_point_name",
+            "institution",
+            "email",
+            "submission_date",
+            "language",
+        ] {
+            assert!(cover.contains_key(field), "{stem}: cover lacks {field}");
+        }
+        if let Some(props) = &spec.properties {
+            assert_eq!(report["cover"]["title"], props.title.as_str(), "{stem}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// What an official needs to hear about particular drafts.
+
+#[test]
+fn the_draft_with_problems_says_what_to_fix_and_where() {
+    let (_dir, _spec, path) = build("ece-draft-with-problems-en");
+    let r = check_json(&path);
+    assert_eq!(r["status"], "invalid");
+    assert_eq!(
+        codes(&r),
+        vec![
+            "cover.invalid-email",
+            "objectives.unknown",
+            "structure.missing-section"
+        ]
+    );
+
+    let missing = diagnostic(&r, "structure.missing-section");
+    assert_eq!(missing["severity"], "error");
+    assert_eq!(missing["location"]["section"], "means_of_implementation");
+
+    let email = diagnostic(&r, "cover.invalid-email");
+    assert_eq!(email["severity"], "error");
+    assert_eq!(email["location"]["section"], "cover");
+    assert!(
+        email["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("gcm focal point at mfa.gov.md")),
+        "{email}"
+    );
+
+    let unknown = diagnostic(&r, "objectives.unknown");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["location"]["section"], "objectives_progress");
+    assert_eq!(unknown["location"]["objective"], 24);
+    assert_eq!(
+        unknown["location"]["excerpt"],
+        "Objective 24: Digital identity for citizens abroad"
+    );
+    // The block number is the one `extract` gives the heading, so the
+    // official can count down to it in Word.
+    let block = unknown["location"]["block"].as_u64().expect("block");
+    let extracted = extract_json(&path);
+    let entry = extracted["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["objectives"].as_array().into_iter().flatten())
+        .find(|o| o["objective"] == 24)
+        .expect("objective 24 entry");
+    assert_eq!(entry["block"].as_u64(), Some(block));
+    // Title line, ten cover rows, then the sections: the heading is far
+    // down the document, not at its start.
+    assert!(block > 11, "{block}");
+
+    // The text output says the same, with where and how to fix.
+    let o = run(&[&path], &["check", "--color", "never"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(text.contains("error [objectives.unknown]"), "{text}");
+    assert!(text.contains(&format!("paragraph {block}")), "{text}");
+}
+
+#[test]
+fn tracked_changes_and_comments_are_reported_and_only_accepted_text_is_kept() {
+    let (_dir, spec, path) = build("ece-switzerland-fr");
+    let r = check_json(&path);
+    assert_eq!(r["status"], "valid", "{r}");
+    let tracked = diagnostic(&r, "docx.tracked-changes");
+    assert_eq!(tracked["severity"], "warning");
+    let comments = diagnostic(&r, "docx.comments");
+    assert_eq!(comments["severity"], "warning");
+
+    let changed = spec
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .filter_map(Para::rich)
+        .find(|p| p.deleted.is_some())
+        .expect("a paragraph with tracked changes");
+    let deleted = changed.deleted.as_deref().expect("deleted");
+    let inserted = changed.inserted.as_deref().expect("inserted");
+    let comment = spec
+        .sections
+        .iter()
+        .flat_map(|s| s.objectives.iter().flat_map(|o| o.paragraphs.iter()))
+        .filter_map(Para::rich)
+        .find_map(|p| p.comment.clone())
+        .expect("a comment");
+
+    let o = run(&[&path], &["extract"]);
+    let json = stdout(&o);
+    assert!(json.contains(inserted), "inserted text is kept");
+    assert!(
+        json.contains(&format!("{}{inserted}", changed.text)),
+        "the accepted sentence reads on"
+    );
+    assert!(!json.contains(deleted), "deleted text never appears");
+    assert!(!json.contains(&comment), "comments are not report text");
+
+    // The block model keeps the comment apart, anchored in its paragraph.
+    let o = run(&[&path], &["extract", "--document"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("document JSON");
+    let c = &doc["comments"][0];
+    assert_eq!(c["text"], comment.as_str());
+    let anchor = c["block"].as_u64().expect("anchored") as usize;
+    assert!(doc["blocks"][anchor]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("traite des êtres humains")));
+}
+
+#[test]
+fn auto_numbered_objective_headings_map_to_their_numbers() {
+    let (_dir, spec, path) = build("ece-kazakhstan-ru");
+    let report = extract_json(&path);
+    let section = report["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["id"] == "objectives_progress")
+        .expect("objectives section");
+    let entries = section["objectives"].as_array().expect("entries");
+    let want: Vec<(u64, String)> = spec
+        .sections
+        .iter()
+        .flat_map(|s| s.objectives.iter())
+        .map(|o| {
+            (
+                u64::from(o.number),
+                format!("Цель {}. {}", o.number, o.heading),
+            )
+        })
+        .collect();
+    let got: Vec<(u64, String)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["objective"].as_u64().unwrap_or(0),
+                e["title"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    // The number lives only in numbering.xml, never in the text.
+    for o in spec.sections.iter().flat_map(|s| s.objectives.iter()) {
+        assert!(o.auto && !o.heading.contains("Цель"), "{}", o.heading);
+    }
+    let o = run(&[&path], &["extract", "--document"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).expect("document JSON");
+    let labels: Vec<&str> = doc["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter_map(|b| b["list_label"].as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        vec!["Цель 1.", "Цель 2.", "Цель 5.", "Цель 6.", "Цель 16."]
+    );
+}
+
+#[test]
+fn footnotes_stay_in_the_section_that_references_them() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut seen = 0;
+    for (stem, spec) in reports::load_all() {
+        let notes: Vec<(String, Option<u64>, String)> = spec
+            .sections
+            .iter()
+            .flat_map(|s| {
+                let name = s.id.clone().unwrap_or_default();
+                let direct = s.paragraphs.iter().map(move |p| (None, p));
+                let nested = s
+                    .objectives
+                    .iter()
+                    .flat_map(|o| o.paragraphs.iter().map(move |p| (Some(o.number), p)));
+                direct
+                    .chain(nested)
+                    .filter_map(move |(n, p)| {
+                        p.rich()?
+                            .footnote
+                            .clone()
+                            .map(|f| (name.clone(), n.map(u64::from), f))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if notes.is_empty() {
+            continue;
+        }
+        let path = write_docx(dir.path(), &spec);
+        let report = extract_json(&path);
+        for (section, objective, note) in notes {
+            seen += 1;
+            let s = report["sections"]
+                .as_array()
+                .expect("sections")
+                .iter()
+                .find(|s| s["id"] == section.as_str())
+                .expect("section");
+            let paragraphs = match objective {
+                None => s["paragraphs"].clone(),
+                Some(n) => s["objectives"]
+                    .as_array()
+                    .expect("entries")
+                    .iter()
+                    .find(|o| o["objective"] == n)
+                    .expect("entry")["paragraphs"]
+                    .clone(),
+            };
+            let found = paragraphs
+                .as_array()
+                .expect("paragraphs")
+                .iter()
+                .find(|p| p["kind"] == "footnote")
+                .unwrap_or_else(|| panic!("{stem}: no footnote in {section} {objective:?}"));
+            assert_eq!(found["text"].as_str().map(str::trim), Some(note.as_str()));
+        }
+    }
+    assert!(seen >= 3, "fixtures carry footnotes in en, fr and ar");
+}
+
+#[test]
+fn placeholders_left_in_content_controls_are_not_report_text() {
+    for stem in ["ece-portugal-en", "ece-spain-es"] {
+        let (_dir, spec, path) = build(stem);
+        let json = stdout(&run(&[&path], &["extract"]));
+        assert!(!json.contains("Click or tap here"), "{stem}");
+        for s in &spec.sections {
+            if let Some(p) = &s.placeholder {
+                assert!(!json.contains(p.as_str()), "{stem}: {p}");
+            }
+        }
+        let r = check_json(&path);
+        assert_eq!(r["status"], "valid", "{stem}: {r}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// `extract` then `check` on the JSON gives what `check` on the DOCX gives.
+
+#[test]
+fn extract_then_check_gives_the_same_findings_as_check_on_the_docx() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let strip = |r: &Value| -> Vec<Value> {
+        r["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"].as_str().is_some_and(|c| !c.starts_with("docx.")))
+            .cloned()
+            .collect()
+    };
+    for (stem, spec) in reports::load_all() {
+        let docx = write_docx(dir.path(), &spec);
+        let json = dir.path().join(format!("{stem}.json"));
+        let o = run(&[&docx], &["extract", "-o", json.to_str().expect("path")]);
+        assert_eq!(o.status.code(), Some(0), "{stem}");
+        let from_docx = check_json(&docx);
+        let from_json = check_json(&json);
+        assert_eq!(from_json["format"], "json");
+        assert_eq!(strip(&from_docx), strip(&from_json), "{stem}");
+        assert_eq!(from_docx["submitter"], from_json["submitter"], "{stem}");
+        assert_eq!(from_docx["language"], from_json["language"], "{stem}");
+        let docx_errors = from_docx["status"] == "invalid";
+        assert_eq!(docx_errors, from_json["status"] == "invalid", "{stem}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The fixtures are built the same way every time.
+
+#[test]
+fn fixture_builds_are_deterministic() {
+    for (stem, spec) in reports::load_all() {
+        assert!(spec.build() == spec.build(), "{stem}");
+    }
+}

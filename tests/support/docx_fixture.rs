@@ -479,11 +479,12 @@ impl Fixture {
     /// The finished package.
     pub fn build(self) -> Vec<u8> {
         assert!(self.open_sdts.is_empty(), "unclosed content control");
-        let mut parts: Vec<(&str, String)> = Vec::new();
-        parts.push(("[Content_Types].xml", self.content_types()));
-        parts.push(("_rels/.rels", self.root_rels()));
-        parts.push(("docProps/core.xml", self.core_xml()));
-        parts.push(("docProps/app.xml", app_xml()));
+        let mut parts: Vec<(&str, String)> = vec![
+            ("[Content_Types].xml", self.content_types()),
+            ("_rels/.rels", self.root_rels()),
+            ("docProps/core.xml", self.core_xml()),
+            ("docProps/app.xml", app_xml()),
+        ];
         if !self.custom.is_empty() {
             parts.push(("docProps/custom.xml", self.custom_xml()));
         }
