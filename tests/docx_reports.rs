@@ -616,3 +616,93 @@ fn fixture_builds_are_deterministic() {
         assert!(spec.build() == spec.build(), "{stem}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Scope annotations, ready for the scope check's assertions (not asserted
+// against `scope.*` findings here: that rule is being built elsewhere).
+
+/// Migrant markers per language (DOMAIN.md §6.3), as lower-case substrings.
+fn migrant_markers(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &["migra", "immigr", "émigr", "diaspora", "envois de fonds"],
+        "es" => &["migra", "diáspora", "diaspora", "remesa"],
+        "ru" => &["мигра", "иммигра", "эмигра", "диаспор", "денежные переводы"],
+        "ar" => &[
+            "مهاجر",
+            "الهجرة",
+            "هجرة",
+            "المغتربين",
+            "الجالية",
+            "التحويلات المالية",
+        ],
+        "zh" => &["移民", "移徙", "侨民", "汇款"],
+        _ => &["migra", "diaspora", "remittance"],
+    }
+}
+
+/// Refugee words per language, as lower-case substrings.
+fn refugee_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &["réfugié", "asile"],
+        "es" => &["refugiad", "asilo"],
+        "ru" => &["беженц", "убежищ"],
+        "ar" => &["لاجئ", "اللجوء"],
+        "zh" => &["难民", "庇护"],
+        _ => &["refugee", "asylum"],
+    }
+}
+
+#[test]
+fn scope_annotations_cover_the_cases_the_scope_check_needs() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut refugee_only_languages = std::collections::BTreeSet::new();
+    let mut refugee_only_heading = false;
+    let mut mixed = 0;
+    let mut names = 0;
+    for (stem, spec) in reports::load_all() {
+        let scoped = spec.scoped_paragraphs();
+        if scoped.is_empty() {
+            continue;
+        }
+        let lang = spec.language.as_str();
+        let report = extract_json(&write_docx(dir.path(), &spec));
+        let extracted = extracted_paragraphs(&report);
+        for p in &scoped {
+            let lower = p.text.to_lowercase();
+            let has_migrant = migrant_markers(lang).iter().any(|m| lower.contains(m));
+            let has_refugee = refugee_words(lang).iter().any(|m| lower.contains(m));
+            match p.scope.as_str() {
+                "refugee_only" => {
+                    assert!(!has_migrant, "{stem}: migrant marker in {p:?}");
+                    refugee_only_languages.insert(lang.to_string());
+                    refugee_only_heading |= p.heading;
+                }
+                "mixed" => {
+                    assert!(has_migrant && has_refugee, "{stem}: not mixed {p:?}");
+                    mixed += 1;
+                }
+                "name_only" => {
+                    assert!(has_migrant && has_refugee, "{stem}: {p:?}");
+                    names += 1;
+                }
+                other => panic!("{stem}: unknown scope {other}"),
+            }
+            // The paragraph is in the extracted report, where the spec says.
+            let objective = p.objective.map(u64::from);
+            assert!(
+                extracted
+                    .iter()
+                    .any(|(s, o, t)| *s == p.section && *o == objective && t.trim() == p.text),
+                "{stem}: {p:?} not found where expected"
+            );
+        }
+    }
+    for lang in ["en", "es", "ar", "zh", "fr"] {
+        assert!(
+            refugee_only_languages.contains(lang),
+            "no refugee-only {lang}"
+        );
+    }
+    assert!(refugee_only_heading, "a refugee-only sub-heading");
+    assert!(mixed >= 2 && names >= 2);
+}

@@ -424,3 +424,46 @@ impl ReportSpec {
         f.para(&r.text)
     }
 }
+
+/// A paragraph whose scope the fixture records, for the scope check's tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopedPara {
+    /// Section id (or heading for extra sections).
+    pub section: String,
+    /// Objective sub-section, if any.
+    pub objective: Option<u32>,
+    /// `refugee_only`, `mixed` or `name_only` (a refugee word only inside
+    /// an institution's name: in scope).
+    pub scope: String,
+    /// True when the unit is a sub-heading.
+    pub heading: bool,
+    /// The accepted text.
+    pub text: String,
+}
+
+impl ReportSpec {
+    /// Every paragraph with a recorded scope, in document order.
+    pub fn scoped_paragraphs(&self) -> Vec<ScopedPara> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            let section = s.id.clone().unwrap_or_else(|| s.heading.clone());
+            let direct = s.paragraphs.iter().map(|p| (None, p));
+            let nested = s
+                .objectives
+                .iter()
+                .flat_map(|o| o.paragraphs.iter().map(move |p| (Some(o.number), p)));
+            for (objective, p) in direct.chain(nested) {
+                if let Some(scope) = p.scope() {
+                    out.push(ScopedPara {
+                        section: section.clone(),
+                        objective,
+                        scope: scope.to_string(),
+                        heading: p.rich().is_some_and(|r| r.heading.is_some()),
+                        text: p.accepted_text(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
