@@ -127,7 +127,7 @@ fn extracted_paragraphs(report: &Value) -> Vec<(String, Option<u64>, String)> {
 fn every_fixture_report_gets_its_expected_verdict() {
     let dir = tempfile::tempdir().expect("tmp");
     let all = reports::load_all();
-    assert!(!all.is_empty(), "at least 13 fixture reports");
+    assert!(all.len() >= 13, "at least 13 fixture reports");
     let mut failures = Vec::new();
     for (stem, spec) in &all {
         let path = write_docx(dir.path(), spec);
