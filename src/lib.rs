@@ -11,5 +11,6 @@ pub mod reference;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scope;
 pub mod template;
 pub mod text;
