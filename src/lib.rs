@@ -13,5 +13,6 @@ pub mod reference;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scope;
 pub mod template;
 pub mod text;
