@@ -10,6 +10,10 @@ use thiserror::Error;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 
+mod ui;
+
+pub use ui::{Plural, UiText};
+
 const CATALOGUE: &str = include_str!("../seeds/rules.toml");
 
 /// Words for one rule in one language.
@@ -42,6 +46,9 @@ pub struct Rule {
 pub struct Catalogue {
     /// Languages every rule must have words in.
     pub languages: Vec<String>,
+    /// Fixed words of the text output, per language (`[ui.LANG]`).
+    #[serde(default)]
+    pub ui: BTreeMap<String, UiText>,
     /// The rules, in the order `gcm-review rules` lists them.
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
@@ -95,8 +102,18 @@ impl Catalogue {
                     )));
                 }
             }
+            check_rule_placeholders(rule)?;
         }
+        check_ui(&catalogue)?;
         Ok(catalogue)
+    }
+
+    /// The fixed words of the text output in `lang`, else English.
+    pub fn ui(&self, lang: &str) -> &UiText {
+        self.ui
+            .get(lang)
+            .or_else(|| self.ui.get("en"))
+            .unwrap_or_else(|| UiText::fallback())
     }
 
     /// The rule with this code.
@@ -145,6 +162,74 @@ impl Catalogue {
             location: finding.location.clone(),
         }
     }
+}
+
+/// The fixed words of the text output in `lang`, from the built-in catalogue.
+pub fn ui_words(lang: &str) -> &'static UiText {
+    match Catalogue::builtin() {
+        Ok(c) => c.ui(lang),
+        Err(_) => UiText::fallback(),
+    }
+}
+
+/// A translation that drops or renames a placeholder would show an official
+/// a message with a hole in it (or a raw `{name}`), so every language must use
+/// exactly the placeholder names of the English text.
+fn check_rule_placeholders(rule: &Rule) -> Result<(), CatalogueError> {
+    let Some(en) = rule.text.get("en") else {
+        return Ok(());
+    };
+    for (lang, text) in &rule.text {
+        for (field, english, translated) in [
+            ("title", &en.title, &text.title),
+            ("message", &en.message, &text.message),
+            ("help", &en.help, &text.help),
+        ] {
+            if placeholder_set(english) != placeholder_set(translated) {
+                return Err(CatalogueError(format!(
+                    "rule `{}`: the {field} in `{lang}` uses the placeholders {:?}, but the English one uses {:?}",
+                    rule.code,
+                    placeholder_set(translated),
+                    placeholder_set(english)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every listed language needs its fixed words, with the English placeholders.
+fn check_ui(catalogue: &Catalogue) -> Result<(), CatalogueError> {
+    for lang in &catalogue.languages {
+        if !catalogue.ui.contains_key(lang) {
+            return Err(CatalogueError(format!(
+                "no fixed words ([ui.{lang}]) for language `{lang}`"
+            )));
+        }
+    }
+    let Some(en) = catalogue.ui.get("en") else {
+        return Ok(());
+    };
+    let english = en.fields();
+    for (lang, ui) in &catalogue.ui {
+        for ((name, english), (_, translated)) in english.iter().zip(ui.fields()) {
+            if translated.trim().is_empty() {
+                return Err(CatalogueError(format!("[ui.{lang}] `{name}` is empty")));
+            }
+            if placeholder_set(english) != placeholder_set(translated) {
+                return Err(CatalogueError(format!(
+                    "[ui.{lang}] `{name}` must use the placeholders {:?}",
+                    placeholder_set(english)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Placeholder names of a text, sorted and without repeats.
+pub fn placeholder_set(text: &str) -> std::collections::BTreeSet<String> {
+    placeholders(text).into_iter().collect()
 }
 
 /// Replaces `{name}` placeholders with their values.
