@@ -34,7 +34,7 @@ impl<'t> CoverReader<'t> {
             field.label.values().for_each(|l| push(l));
             field.aliases.values().flatten().for_each(|a| push(a));
         }
-        labels.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        labels.sort_by_key(|l| std::cmp::Reverse(l.0.len()));
         labels.dedup();
         CoverReader { template, labels }
     }
@@ -86,6 +86,7 @@ impl<'t> CoverReader<'t> {
 
     /// Fills cover values still missing from the document properties: the
     /// title from `dc:title`, any field from a custom property named like it.
+    #[allow(clippy::wrong_self_convention)]
     pub fn from_properties(&self, doc: &Document, report: &mut Report) {
         let props = &doc.properties;
         for (name, value) in &props.custom {

@@ -27,7 +27,7 @@ pub(super) fn validate(t: &Template) -> Result<(), String> {
                 ));
             }
         }
-        if section.guidance.get("en").is_none() {
+        if !section.guidance.contains_key("en") {
             return Err(format!("section `{}` has no English guidance", section.id));
         }
         for lang in section.aliases.keys().chain(section.title.keys()) {
@@ -52,7 +52,7 @@ pub(super) fn validate(t: &Template) -> Result<(), String> {
         if !cover_ids.insert(field.id.as_str()) {
             return Err(format!("cover field `{}` is defined twice", field.id));
         }
-        if field.label.get("en").is_none() || field.help.get("en").is_none() {
+        if !field.label.contains_key("en") || !field.help.contains_key("en") {
             return Err(format!(
                 "cover field `{}` needs an English label and help",
                 field.id
