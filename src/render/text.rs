@@ -84,11 +84,7 @@ struct Labels {
 
 impl Labels {
     fn new(ui: &UiText) -> Labels {
-        let width = ui
-            .where_label
-            .chars()
-            .count()
-            .max(ui.fix.chars().count());
+        let width = ui.where_label.chars().count().max(ui.fix.chars().count());
         Labels {
             place: format!("{:<width$}", ui.where_label),
             fix: format!("{:<width$}", ui.fix),
@@ -167,15 +163,9 @@ pub fn summary_line(summary: &Summary) -> String {
 pub fn summary_line_in(summary: &Summary, lang: &str) -> String {
     let ui = ui_words(lang);
     ui.summary
-        .replace(
-            "{reports}",
-            &ui.count(&ui.summary_reports, summary.reports),
-        )
+        .replace("{reports}", &ui.count(&ui.summary_reports, summary.reports))
         .replace("{valid}", &ui.count(&ui.summary_valid, summary.valid))
-        .replace(
-            "{invalid}",
-            &ui.count(&ui.summary_invalid, summary.invalid),
-        )
+        .replace("{invalid}", &ui.count(&ui.summary_invalid, summary.invalid))
         .replace(
             "{unreadable}",
             &ui.count(&ui.summary_unreadable, summary.unreadable),
