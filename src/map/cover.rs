@@ -86,8 +86,7 @@ impl<'t> CoverReader<'t> {
 
     /// Fills cover values still missing from the document properties: the
     /// title from `dc:title`, any field from a custom property named like it.
-    #[allow(clippy::wrong_self_convention)]
-    pub fn from_properties(&self, doc: &Document, report: &mut Report) {
+    pub fn fill_from_properties(&self, doc: &Document, report: &mut Report) {
         let props = &doc.properties;
         for (name, value) in &props.custom {
             if let Some(id) = self.field_for_label(name) {

@@ -199,7 +199,7 @@ impl<'t> DocxMapper<'t> {
             };
             push_paragraph(&mut report, c, paragraph_from(block, heading_level, number));
         }
-        self.cover.from_properties(doc, &mut report);
+        self.cover.fill_from_properties(doc, &mut report);
         MappedDocument {
             report,
             heading_languages,

@@ -8,3 +8,5 @@ pub mod json;
 pub mod objectives;
 
 pub use cover::COVER_TAG_PREFIX;
+#[cfg(test)]
+mod docx_tests;
