@@ -298,9 +298,96 @@ mod tests {
 
     #[test]
     fn a_rule_without_text_in_a_listed_language_is_refused() {
-        let text = CATALOGUE.replacen("languages = [\"en\"]", "languages = [\"en\", \"xx\"]", 1);
+        let text = CATALOGUE.replacen("languages = [\"en\"", "languages = [\"en\", \"xx\"", 1);
+        assert_ne!(text, CATALOGUE, "the languages line was found");
         let err = Catalogue::parse(&text).expect_err("missing language");
         assert!(err.0.contains("has no text in language `xx`"), "{err}");
+    }
+
+    #[test]
+    fn french_and_spanish_are_listed_and_complete() {
+        let c = Catalogue::load().expect("catalogue");
+        for lang in ["en", "fr", "es"] {
+            assert!(c.supports(lang), "{lang}");
+            assert!(c.ui.contains_key(lang), "[ui.{lang}]");
+            for rule in &c.rules {
+                assert!(rule.text.contains_key(lang), "{} in {lang}", rule.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_uses_exactly_the_english_placeholders() {
+        let c = Catalogue::load().expect("catalogue");
+        for rule in &c.rules {
+            let en = rule.text.get("en").expect("English text");
+            for (lang, text) in &rule.text {
+                assert_eq!(
+                    placeholder_set(&text.message),
+                    placeholder_set(&en.message),
+                    "{} message in {lang}",
+                    rule.code
+                );
+                assert_eq!(
+                    placeholder_set(&text.help),
+                    placeholder_set(&en.help),
+                    "{} help in {lang}",
+                    rule.code
+                );
+                assert_eq!(
+                    placeholder_set(&text.title),
+                    placeholder_set(&en.title),
+                    "{} title in {lang}",
+                    rule.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_translation_with_a_renamed_placeholder_is_refused() {
+        let broken = CATALOGUE.replacen(
+            "La section «\u{a0}{section_title}\u{a0}» est introuvable.",
+            "La section «\u{a0}{titre}\u{a0}» est introuvable.",
+            1,
+        );
+        assert_ne!(broken, CATALOGUE, "the French text was found");
+        let err = Catalogue::parse(&broken).expect_err("renamed placeholder");
+        assert!(err.0.contains("structure.missing-section"), "{err}");
+        assert!(err.0.contains("`fr`"), "{err}");
+    }
+
+    #[test]
+    fn ui_words_without_the_summary_placeholders_are_refused() {
+        let at = CATALOGUE.find("[ui.es]").expect("ui.es");
+        let (head, tail) = CATALOGUE.split_at(at);
+        let broken = format!("{head}{}", tail.replacen(", {unreadable}\"", "\"", 1));
+        assert_ne!(broken, CATALOGUE, "the Spanish summary was found");
+        let err = Catalogue::parse(&broken).expect_err("missing placeholder");
+        assert!(err.0.contains("[ui.es]"), "{err}");
+    }
+
+    #[test]
+    fn messages_render_in_french_and_spanish() {
+        let c = Catalogue::load().expect("catalogue");
+        let finding = Finding::new("structure.missing-section", Location::section("next_steps"))
+            .arg("section_title", "Prochaines étapes");
+        let fr = c.render(&finding, "fr");
+        assert!(fr.message.contains("Prochaines étapes"), "{}", fr.message);
+        assert!(fr.message.starts_with("La section"), "{}", fr.message);
+        let es = c.render(&finding, "es");
+        assert!(es.message.starts_with("No se encontró"), "{}", es.message);
+    }
+
+    #[test]
+    fn french_counts_take_the_singular_for_zero() {
+        let c = Catalogue::load().expect("catalogue");
+        let fr = c.ui("fr");
+        assert_eq!(fr.count(&fr.errors, 0), "0 erreur");
+        assert_eq!(fr.count(&fr.errors, 2), "2 erreurs");
+        let en = c.ui("en");
+        assert_eq!(en.count(&en.errors, 0), "0 errors");
+        assert_eq!(c.ui("xx").valid, "valid");
     }
 
     #[test]

@@ -386,3 +386,89 @@ fn symlink_loops_are_walked_once() {
     let doc: Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(doc["summary"]["reports"], 1);
 }
+
+fn messages(o: &std::process::Output) -> Vec<String> {
+    let doc: Value = serde_json::from_str(&stdout(o)).expect("json");
+    doc["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .flat_map(|r| r["diagnostics"].as_array().cloned().unwrap_or_default())
+        .map(|d| d["message"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn messages_in_the_officials_language() {
+    let batch = Batch::new();
+    let path = batch.path();
+    let p = path.to_str().expect("path");
+    let fr = run(&["check", "--format", "json", "--lang", "fr", p]);
+    let fr = messages(&fr);
+    assert!(
+        fr.iter()
+            .any(|m| m.contains("n'est pas une adresse électronique valide")),
+        "{fr:?}"
+    );
+    assert!(fr
+        .iter()
+        .any(|m| m.contains("Pacte mondial pour des migrations sûres, ordonnées et régulières")));
+    let es = run(&["check", "--format", "json", "--lang", "es", p]);
+    let es = messages(&es);
+    assert!(
+        es.iter()
+            .any(|m| m.contains("no es una dirección de correo electrónico válida")),
+        "{es:?}"
+    );
+    assert!(es
+        .iter()
+        .any(|m| m.contains("Pacto Mundial para la Migración Segura, Ordenada y Regular")));
+
+    // A batch defaults to English even where reports are in French or Spanish.
+    let en = messages(&run(&["check", "--format", "json", p]));
+    assert!(en
+        .iter()
+        .any(|m| m.contains("is not a valid e-mail address")));
+    assert!(!en
+        .iter()
+        .any(|m| m.contains("électronique") || m.contains("electrónico")));
+
+    // A single report defaults to its own language, fixed words included.
+    let single = batch.path().join("invalid/bad-email-BRA.json");
+    let mut report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&single).expect("read")).expect("json");
+    report["cover"]["language"] = Value::from("fr");
+    std::fs::write(&single, report.to_string()).expect("write");
+    let s = single.to_str().expect("path");
+    let own = run(&["check", "--color", "never", s]);
+    let text = stdout(&own);
+    assert!(
+        text.contains("n'est pas une adresse électronique valide"),
+        "{text}"
+    );
+    assert!(text.contains("emplacement\u{a0}:"), "{text}");
+    assert!(text.contains("correction\u{a0}:"), "{text}");
+    assert!(
+        text.contains("1 rapport\u{a0}: 0 valide, 1 non valide, 0 illisible"),
+        "{text}"
+    );
+    let es = run(&["check", "--color", "never", "--lang", "es", s]);
+    let text = stdout(&es);
+    assert!(
+        text.contains("ubicación:") && text.contains("corrección:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 informe: 0 válidos, 1 no válido, 0 ilegibles"),
+        "{text}"
+    );
+
+    let o = run(&["check", "--lang", "xx", p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("messages are not available in “xx”"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("en, fr, es"), "{}", stderr(&o));
+}
