@@ -5,14 +5,13 @@
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use gcm_review::batch::{check_entry, unopenable_entry, BatchEntry};
 use gcm_review::check::{CheckOptions, Checker};
 use gcm_review::ingest::IngestError;
-use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
-use rayon::prelude::*;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::inputs::Input;
 
@@ -38,22 +37,24 @@ pub fn run(
     std::thread::scope(|scope| {
         let bar = bar.clone();
         let cancelled = &cancelled;
+        let next = AtomicUsize::new(0);
         scope.spawn(move || {
-            pool.install(|| {
-                // par_bridge hands files out in input order, so finished
-                // results arrive roughly in order and the buffer stays small.
-                inputs
-                    .iter()
-                    .enumerate()
-                    .par_bridge()
-                    .progress_with(bar)
-                    .for_each_with(sender, |sender, (index, input)| {
-                        if cancelled.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let entry = check_one(checker, input, options);
-                        let _ = sender.send((index, entry));
-                    });
+            // One task per worker thread, each taking the next file in input
+            // order, so results arrive nearly in order, the reorder buffer
+            // stays small and `jsonl` streams from the first report on.
+            pool.broadcast(|_| loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(index) else {
+                    break;
+                };
+                if cancelled.load(Ordering::Relaxed) {
+                    break;
+                }
+                let entry = check_one(checker, input, options);
+                bar.inc(1);
+                if sender.send((index, entry)).is_err() {
+                    break;
+                }
             });
         });
 
