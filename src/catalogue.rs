@@ -10,6 +10,10 @@ use thiserror::Error;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 
+mod ui;
+
+pub use ui::{Plural, UiText};
+
 const CATALOGUE: &str = include_str!("../seeds/rules.toml");
 
 /// Words for one rule in one language.
@@ -42,6 +46,9 @@ pub struct Rule {
 pub struct Catalogue {
     /// Languages every rule must have words in.
     pub languages: Vec<String>,
+    /// Fixed words of the text output, per language (`[ui.LANG]`).
+    #[serde(default)]
+    pub ui: BTreeMap<String, UiText>,
     /// The rules, in the order `gcm-review rules` lists them.
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
@@ -95,8 +102,18 @@ impl Catalogue {
                     )));
                 }
             }
+            check_rule_placeholders(rule)?;
         }
+        check_ui(&catalogue)?;
         Ok(catalogue)
+    }
+
+    /// The fixed words of the text output in `lang`, else English.
+    pub fn ui(&self, lang: &str) -> &UiText {
+        self.ui
+            .get(lang)
+            .or_else(|| self.ui.get("en"))
+            .unwrap_or_else(|| UiText::fallback())
     }
 
     /// The rule with this code.
@@ -145,6 +162,74 @@ impl Catalogue {
             location: finding.location.clone(),
         }
     }
+}
+
+/// The fixed words of the text output in `lang`, from the built-in catalogue.
+pub fn ui_words(lang: &str) -> &'static UiText {
+    match Catalogue::builtin() {
+        Ok(c) => c.ui(lang),
+        Err(_) => UiText::fallback(),
+    }
+}
+
+/// A translation that drops or renames a placeholder would show an official
+/// a message with a hole in it (or a raw `{name}`), so every language must use
+/// exactly the placeholder names of the English text.
+fn check_rule_placeholders(rule: &Rule) -> Result<(), CatalogueError> {
+    let Some(en) = rule.text.get("en") else {
+        return Ok(());
+    };
+    for (lang, text) in &rule.text {
+        for (field, english, translated) in [
+            ("title", &en.title, &text.title),
+            ("message", &en.message, &text.message),
+            ("help", &en.help, &text.help),
+        ] {
+            if placeholder_set(english) != placeholder_set(translated) {
+                return Err(CatalogueError(format!(
+                    "rule `{}`: the {field} in `{lang}` uses the placeholders {:?}, but the English one uses {:?}",
+                    rule.code,
+                    placeholder_set(translated),
+                    placeholder_set(english)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every listed language needs its fixed words, with the English placeholders.
+fn check_ui(catalogue: &Catalogue) -> Result<(), CatalogueError> {
+    for lang in &catalogue.languages {
+        if !catalogue.ui.contains_key(lang) {
+            return Err(CatalogueError(format!(
+                "no fixed words ([ui.{lang}]) for language `{lang}`"
+            )));
+        }
+    }
+    let Some(en) = catalogue.ui.get("en") else {
+        return Ok(());
+    };
+    let english = en.fields();
+    for (lang, ui) in &catalogue.ui {
+        for ((name, english), (_, translated)) in english.iter().zip(ui.fields()) {
+            if translated.trim().is_empty() {
+                return Err(CatalogueError(format!("[ui.{lang}] `{name}` is empty")));
+            }
+            if placeholder_set(english) != placeholder_set(translated) {
+                return Err(CatalogueError(format!(
+                    "[ui.{lang}] `{name}` must use the placeholders {:?}",
+                    placeholder_set(english)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Placeholder names of a text, sorted and without repeats.
+pub fn placeholder_set(text: &str) -> std::collections::BTreeSet<String> {
+    placeholders(text).into_iter().collect()
 }
 
 /// Replaces `{name}` placeholders with their values.
@@ -213,9 +298,96 @@ mod tests {
 
     #[test]
     fn a_rule_without_text_in_a_listed_language_is_refused() {
-        let text = CATALOGUE.replacen("languages = [\"en\"]", "languages = [\"en\", \"xx\"]", 1);
+        let text = CATALOGUE.replacen("languages = [\"en\"", "languages = [\"en\", \"xx\"", 1);
+        assert_ne!(text, CATALOGUE, "the languages line was found");
         let err = Catalogue::parse(&text).expect_err("missing language");
         assert!(err.0.contains("has no text in language `xx`"), "{err}");
+    }
+
+    #[test]
+    fn french_and_spanish_are_listed_and_complete() {
+        let c = Catalogue::load().expect("catalogue");
+        for lang in ["en", "fr", "es"] {
+            assert!(c.supports(lang), "{lang}");
+            assert!(c.ui.contains_key(lang), "[ui.{lang}]");
+            for rule in &c.rules {
+                assert!(rule.text.contains_key(lang), "{} in {lang}", rule.code);
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_uses_exactly_the_english_placeholders() {
+        let c = Catalogue::load().expect("catalogue");
+        for rule in &c.rules {
+            let en = rule.text.get("en").expect("English text");
+            for (lang, text) in &rule.text {
+                assert_eq!(
+                    placeholder_set(&text.message),
+                    placeholder_set(&en.message),
+                    "{} message in {lang}",
+                    rule.code
+                );
+                assert_eq!(
+                    placeholder_set(&text.help),
+                    placeholder_set(&en.help),
+                    "{} help in {lang}",
+                    rule.code
+                );
+                assert_eq!(
+                    placeholder_set(&text.title),
+                    placeholder_set(&en.title),
+                    "{} title in {lang}",
+                    rule.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_translation_with_a_renamed_placeholder_is_refused() {
+        let broken = CATALOGUE.replacen(
+            "La section «\u{a0}{section_title}\u{a0}» est introuvable.",
+            "La section «\u{a0}{titre}\u{a0}» est introuvable.",
+            1,
+        );
+        assert_ne!(broken, CATALOGUE, "the French text was found");
+        let err = Catalogue::parse(&broken).expect_err("renamed placeholder");
+        assert!(err.0.contains("structure.missing-section"), "{err}");
+        assert!(err.0.contains("`fr`"), "{err}");
+    }
+
+    #[test]
+    fn ui_words_without_the_summary_placeholders_are_refused() {
+        let at = CATALOGUE.find("[ui.es]").expect("ui.es");
+        let (head, tail) = CATALOGUE.split_at(at);
+        let broken = format!("{head}{}", tail.replacen(", {unreadable}\"", "\"", 1));
+        assert_ne!(broken, CATALOGUE, "the Spanish summary was found");
+        let err = Catalogue::parse(&broken).expect_err("missing placeholder");
+        assert!(err.0.contains("[ui.es]"), "{err}");
+    }
+
+    #[test]
+    fn messages_render_in_french_and_spanish() {
+        let c = Catalogue::load().expect("catalogue");
+        let finding = Finding::new("structure.missing-section", Location::section("next_steps"))
+            .arg("section_title", "Prochaines étapes");
+        let fr = c.render(&finding, "fr");
+        assert!(fr.message.contains("Prochaines étapes"), "{}", fr.message);
+        assert!(fr.message.starts_with("La section"), "{}", fr.message);
+        let es = c.render(&finding, "es");
+        assert!(es.message.starts_with("No se encontró"), "{}", es.message);
+    }
+
+    #[test]
+    fn french_counts_take_the_singular_for_zero() {
+        let c = Catalogue::load().expect("catalogue");
+        let fr = c.ui("fr");
+        assert_eq!(fr.count(&fr.errors, 0), "0 erreur");
+        assert_eq!(fr.count(&fr.errors, 2), "2 erreurs");
+        let en = c.ui("en");
+        assert_eq!(en.count(&en.errors, 0), "0 errors");
+        assert_eq!(c.ui("xx").valid, "valid");
     }
 
     #[test]

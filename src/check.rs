@@ -205,6 +205,23 @@ impl Checker {
         }
     }
 
+    /// The reading limits in use, so a caller can refuse an oversized file
+    /// before loading it into memory.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The outcome for an input the caller already found unreadable (for
+    /// example a file larger than [`Limits::max_input_bytes`], never loaded).
+    pub fn input_error(
+        &self,
+        file: &str,
+        e: &IngestError,
+        options: &CheckOptions,
+    ) -> ReportOutcome {
+        self.unreadable(file, None, e, options).outcome
+    }
+
     /// An outcome for a file that could not even be opened (the CLI's I/O).
     pub fn unopenable(&self, file: &str, detail: &str, options: &CheckOptions) -> ReportOutcome {
         let lang = self.message_language(options, None);

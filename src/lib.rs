@@ -1,5 +1,6 @@
 //! gcm-review: checks and compiles voluntary GCM review reports.
 
+pub mod batch;
 pub mod catalogue;
 pub mod check;
 pub mod compile;

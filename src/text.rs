@@ -5,10 +5,40 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// [`fold`] for ASCII text, which is most report prose: the same result
+/// (ASCII is its own compatibility decomposition, has no combining marks and
+/// lowercases to ASCII) without the per-character Unicode tables, which made
+/// folding the largest cost of checking a long report.
+fn fold_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
 /// Folds text for comparison: compatibility-decomposed, accents and case
 /// removed, punctuation turned into spaces, whitespace collapsed. "I. MÉTHODOLOGIE"
 /// and "i methodologie" fold to the same string.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        fold_ascii(text)
+    } else {
+        fold_unicode(text)
+    }
+}
+
+/// The general [`fold`].
+fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfkd() {
@@ -97,6 +127,27 @@ pub fn ascii_digits(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_unicode_path() {
+        let samples = [
+            "I. METHODOLOGY -- Objective 5: Regular pathways!",
+            "  Next   steps. ",
+            "GCM objective\t12\n(see annex)",
+            "",
+            "...",
+            "a\u{7f}b~c",
+        ];
+        for s in samples {
+            assert_eq!(fold_ascii(s), fold_unicode(s), "{s:?}");
+        }
+        let every_ascii: String = (0u8..128).map(char::from).collect();
+        assert_eq!(fold_ascii(&every_ascii), fold_unicode(&every_ascii));
+        for c in (0u8..128).map(char::from) {
+            let s = format!("x{c}Y{c}{c}z");
+            assert_eq!(fold_ascii(&s), fold_unicode(&s), "{c:?}");
+        }
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_punctuation() {

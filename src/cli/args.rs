@@ -47,6 +47,12 @@ pub enum CheckFormat {
     Text,
     /// One JSON object (the stable output contract).
     Json,
+    /// One JSON object per report per line, streamed, then a summary line.
+    Jsonl,
+    /// The secretariat's table: one row per report (see --findings-csv).
+    Csv,
+    /// An Excel workbook (Reports, Findings, By rule); needs -o FILE.xlsx.
+    Xlsx,
 }
 
 /// When to colour text output.
@@ -74,8 +80,9 @@ pub enum FailOn {
 /// `gcm-review check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Report files (.docx or .json).
-    #[arg(required = true, value_name = "FILE")]
+    /// Report files (.docx or .json) and folders (searched recursively for
+    /// .docx and .json files, skipping hidden files and Word lock files ~$*).
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -83,9 +90,16 @@ pub struct CheckArgs {
     /// Write the output to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language of messages (en, fr, es, ...); default: the report's own language when available, else English.
+    /// Also write one CSV row per finding to this file (atomically).
+    #[arg(long, value_name = "FILE")]
+    pub findings_csv: Option<PathBuf>,
+    /// Language of messages (en, fr, es, ...); default: English for a batch
+    /// (several files or a folder), else the report's own language when available.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Files checked at the same time; default: one per processor core.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// Which findings make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,

@@ -7,8 +7,10 @@
 mod args;
 mod check_cmd;
 mod extract_cmd;
+mod inputs;
 mod io;
 mod misc_cmd;
+mod runner;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,143 @@
+//! Runs the checks: one file per rayon task, results handed back in input
+//! order as soon as the next one in order is done (so `jsonl` streams), a
+//! progress bar on a terminal, and a run that goes on whatever one file does.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use gcm_review::batch::{check_entry, unopenable_entry, BatchEntry};
+use gcm_review::check::{CheckOptions, Checker};
+use gcm_review::ingest::IngestError;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::inputs::Input;
+
+/// Checks every input on a pool of `jobs` threads (None: one per core) and
+/// calls `on_ready` for each entry in input order. Stops early only when
+/// `on_ready` fails (e.g. standard output closed); returns all entries.
+pub fn run(
+    checker: &Checker,
+    inputs: &[Input],
+    options: &CheckOptions,
+    jobs: Option<usize>,
+    mut on_ready: impl FnMut(&BatchEntry) -> Result<(), String>,
+) -> Result<Vec<BatchEntry>, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let bar = progress_bar(inputs.len());
+    let cancelled = AtomicBool::new(false);
+    let (sender, receiver) = mpsc::channel::<(usize, BatchEntry)>();
+    let mut done: Vec<BatchEntry> = Vec::with_capacity(inputs.len());
+
+    std::thread::scope(|scope| {
+        let bar = bar.clone();
+        let cancelled = &cancelled;
+        let next = AtomicUsize::new(0);
+        scope.spawn(move || {
+            // One task per worker thread, each taking the next file in input
+            // order, so results arrive nearly in order, the reorder buffer
+            // stays small and `jsonl` streams from the first report on.
+            pool.broadcast(|_| loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(index) else {
+                    break;
+                };
+                if cancelled.load(Ordering::Relaxed) {
+                    break;
+                }
+                let entry = check_one(checker, input, options);
+                bar.inc(1);
+                if sender.send((index, entry)).is_err() {
+                    break;
+                }
+            });
+        });
+
+        let mut waiting: BTreeMap<usize, BatchEntry> = BTreeMap::new();
+        let mut result = Ok(());
+        for (index, entry) in receiver {
+            waiting.insert(index, entry);
+            while let Some(entry) = waiting.remove(&done.len()) {
+                if let Err(e) = on_ready(&entry) {
+                    cancelled.store(true, Ordering::Relaxed);
+                    result = Err(e);
+                    break;
+                }
+                done.push(entry);
+            }
+            if result.is_err() {
+                break;
+            }
+        }
+        result
+    })?;
+    bar.finish_and_clear();
+    Ok(done)
+}
+
+fn progress_bar(len: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} reports checked ({elapsed}, about {eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Reads and checks one file. Never panics the run: a panic inside the
+/// checker on a hostile file becomes a finding on that file.
+fn check_one(checker: &Checker, input: &Input, options: &CheckOptions) -> BatchEntry {
+    match input {
+        Input::Unopenable { shown, detail } => unopenable_entry(checker, shown, detail, options),
+        Input::File { shown, path } => {
+            let bytes = match read_capped(path, checker.limits().max_input_bytes) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    let e = IngestError::TooLarge {
+                        what: shown.clone(),
+                        limit: checker.limits().max_input_bytes,
+                    };
+                    return BatchEntry {
+                        outcome: checker.input_error(shown, &e, options),
+                        regions: Vec::new(),
+                    };
+                }
+                Err(e) => return unopenable_entry(checker, shown, &e.to_string(), options),
+            };
+            catch_unwind(AssertUnwindSafe(|| {
+                check_entry(checker, shown, &bytes, options)
+            }))
+            .unwrap_or_else(|_| {
+                unopenable_entry(
+                    checker,
+                    shown,
+                    "the checker stopped on this file because of an internal error; please report it with the file",
+                    options,
+                )
+            })
+        }
+    }
+}
+
+/// The file's bytes, or None when it is larger than `cap` (never loaded whole).
+fn read_capped(path: &std::path::Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.len() > cap {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Ok(None);
+    }
+    Ok(Some(bytes))
+}
