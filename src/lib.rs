@@ -2,8 +2,10 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod compile;
 pub mod diagnostic;
 pub mod document;
+pub mod docx_writer;
 pub mod ingest;
 pub mod map;
 pub mod outcome;
