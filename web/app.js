@@ -28,7 +28,7 @@
       ready: 'Ready. Choose a file to check.',
       checking: 'Checking “{name}”…',
       checked: 'Checked “{name}” in {ms} ms, on this computer.',
-      needServer: 'The checker cannot start when this page is opened directly from a file on disk. Open it through a web address instead: run “gcm-review serve” and open the address it prints.',
+      needServer: 'The checker could not start from a file on disk in this browser. Open the page from the web address where it is published, or ask your IT team to serve the folder with any web server (for example: python3 -m http.server).',
       loadFailed: 'The checker could not start in this browser ({detail}). Please use an up-to-date version of Chrome, Edge, Firefox or Safari.',
       crashed: 'The checker stopped unexpectedly on this file. Nothing was sent anywhere. Please try again; if it happens again, please tell the maintainers of gcm-review which file caused it.',
       readFailed: 'The file could not be opened ({detail}). Check that it is not open in another program, then choose it again.',
@@ -76,6 +76,7 @@
       objectiveUnknown: 'Objective {n}: not a GCM objective (the GCM has objectives 1 to 23)',
       langNote: 'The explanations of findings are not yet available in this language; they are shown in English.',
       formats: { json: 'JSON report', docx: 'Word document' },
+      colon: ': ',
     },
     fr: {
       brand: 'Vérificateur des rapports volontaires sur le Pacte mondial',
@@ -95,7 +96,7 @@
       ready: 'Prêt. Choisissez un fichier à vérifier.',
       checking: 'Vérification de « {name} »…',
       checked: '« {name} » vérifié en {ms} ms, sur cet ordinateur.',
-      needServer: 'Le vérificateur ne peut pas démarrer lorsque cette page est ouverte directement depuis un fichier. Ouvrez-la par une adresse web : lancez « gcm-review serve » et ouvrez l’adresse affichée.',
+      needServer: 'Le vérificateur n’a pas pu démarrer depuis un fichier local dans ce navigateur. Ouvrez la page à l’adresse web où elle est publiée, ou demandez à votre service informatique de servir le dossier avec un serveur web (par exemple : python3 -m http.server).',
       loadFailed: 'Le vérificateur n’a pas pu démarrer dans ce navigateur ({detail}). Utilisez une version à jour de Chrome, Edge, Firefox ou Safari.',
       crashed: 'Le vérificateur s’est arrêté de manière inattendue sur ce fichier. Rien n’a été envoyé. Réessayez ; si le problème persiste, signalez aux responsables de gcm-review quel fichier l’a causé.',
       readFailed: 'Le fichier n’a pas pu être ouvert ({detail}). Vérifiez qu’il n’est pas ouvert dans un autre programme, puis choisissez-le à nouveau.',
@@ -143,6 +144,7 @@
       objectiveUnknown: 'Objectif {n} : n’est pas un objectif du Pacte mondial (il compte les objectifs 1 à 23)',
       langNote: 'Les explications des constats ne sont pas encore disponibles en français ; elles sont affichées en anglais.',
       formats: { json: 'rapport JSON', docx: 'document Word' },
+      colon: '\u202f: ',
     },
     es: {
       brand: 'Verificador de informes voluntarios sobre el Pacto Mundial',
@@ -162,7 +164,7 @@
       ready: 'Listo. Elija un archivo para verificar.',
       checking: 'Verificando «{name}»…',
       checked: '«{name}» verificado en {ms} ms, en esta computadora.',
-      needServer: 'El verificador no puede iniciarse cuando esta página se abre directamente desde un archivo. Ábrala mediante una dirección web: ejecute «gcm-review serve» y abra la dirección que muestra.',
+      needServer: 'El verificador no pudo iniciarse desde un archivo local en este navegador. Abra la página en la dirección web donde está publicada, o pida a su servicio informático que sirva la carpeta con un servidor web (por ejemplo: python3 -m http.server).',
       loadFailed: 'El verificador no pudo iniciarse en este navegador ({detail}). Use una versión actualizada de Chrome, Edge, Firefox o Safari.',
       crashed: 'El verificador se detuvo inesperadamente con este archivo. No se envió nada. Inténtelo de nuevo; si vuelve a ocurrir, indique a los responsables de gcm-review qué archivo lo causó.',
       readFailed: 'No se pudo abrir el archivo ({detail}). Compruebe que no esté abierto en otro programa y vuelva a elegirlo.',
@@ -210,6 +212,7 @@
       objectiveUnknown: 'Objetivo {n}: no es un objetivo del Pacto Mundial (tiene los objetivos 1 a 23)',
       langNote: 'Las explicaciones de las observaciones aún no están disponibles en español; se muestran en inglés.',
       formats: { json: 'informe JSON', docx: 'documento Word' },
+      colon: ': ',
     },
   };
   const RTL = ['ar'];
@@ -492,13 +495,13 @@
           : t('unreadableDetail');
 
     const meta = [];
-    meta.push(`${t('file')}: ${report.file}`);
-    if (report.format) meta.push(`${t('format')}: ${t('formats')[report.format] || report.format}`);
+    meta.push(`${t('file')}${t('colon')}${report.file}`);
+    if (report.format) meta.push(`${t('format')}${t('colon')}${t('formats')[report.format] || report.format}`);
     if (report.submitter) {
       const s = report.submitter;
-      meta.push(`${t('submitter')}: ${s.name}${s.iso3 ? ` (${s.iso3})` : ''}`);
+      meta.push(`${t('submitter')}${t('colon')}${s.name}${s.iso3 ? ` (${s.iso3})` : ''}`);
     }
-    if (report.language) meta.push(`${t('reportLanguage')}: ${LANGUAGE_NAMES[report.language] || report.language}`);
+    if (report.language) meta.push(`${t('reportLanguage')}${t('colon')}${LANGUAGE_NAMES[report.language] || report.language}`);
     $('verdict-meta').textContent = meta.join(' · ');
 
     const note = $('lang-note');
@@ -568,12 +571,12 @@
     },
     el('p', { class: 'message' },
       el('span', { class: 'badge badge-' + d.severity, text: sevWord }), ' ', d.message),
-    where.length ? el('p', { class: 'where' }, el('strong', { text: t('where') + ': ' }), where.join(', ')) : null,
+    where.length ? el('p', { class: 'where' }, el('strong', { text: t('where') + t('colon') }), where.join(', ')) : null,
     loc.excerpt ? el('blockquote', { class: 'excerpt', 'aria-label': t('inYourReport') }, el('p', { text: loc.excerpt })) : null,
-    d.help ? el('p', { class: 'fix' }, el('strong', { text: t('fix') + ': ' }), d.help) : null,
+    d.help ? el('p', { class: 'fix' }, el('strong', { text: t('fix') + t('colon') }), d.help) : null,
     d.code.startsWith('scope.') ? el('details', { class: 'scope' },
       el('summary', { text: t('scopeTitle') }), el('p', { text: t('scopeExplain') })) : null,
-    el('p', { class: 'code' }, `${t('rule')}: `, el('code', { text: d.code })));
+    el('p', { class: 'code' }, `${t('rule')}${t('colon')}`, el('code', { text: d.code })));
     return item;
   }
 
@@ -606,7 +609,7 @@
       sections.append(el('li', { class: 'check-' + state, 'data-section': s.id, 'data-state': state },
         el('span', { class: 'mark', 'aria-hidden': 'true', text: mark }), ' ',
         el('strong', { text: sectionTitle(s.id) }),
-        s.required ? ` (${t('required')})` : '', ': ', text));
+        s.required ? ` (${t('required')})` : '', t('colon'), text));
     }
     box.append(el('h3', { text: t('sectionsTitle') }), sections);
 
