@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the in-browser checker into web/dist/: the checker compiled to
 # WebAssembly (web/wasm) plus the static page. Serve web/dist with any static
-# web server, or run `gcm-review serve`.
+# web server, or open web/dist/index.html directly.
 #
 #   web/build.sh
 #
