@@ -1,6 +1,7 @@
 //! gcm-review: checks and compiles voluntary GCM review reports.
 
 pub mod batch;
+pub mod blank_template;
 pub mod catalogue;
 pub mod check;
 pub mod compile;

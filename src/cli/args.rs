@@ -27,6 +27,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// List the 23 GCM objectives with the round-table cluster of each.
     Objectives(ObjectivesArgs),
+    /// Write the blank report template (DOCX or JSON) in one of the six UN languages.
+    Template(TemplateArgs),
 }
 
 /// `gcm-review objectives`.
@@ -151,4 +153,28 @@ pub struct RulesArgs {
     /// Language of titles and help.
     #[arg(long, value_name = "LANG", default_value = "en")]
     pub lang: String,
+}
+
+/// Formats of `template`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// A Word document with content controls, for officials to fill in.
+    Docx,
+    /// A JSON report skeleton that validates against the report schema.
+    Json,
+}
+
+/// `gcm-review template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Language of the template.
+    #[arg(long, value_name = "LANG", default_value = "en",
+          value_parser = ["en", "fr", "es", "ru", "ar", "zh"])]
+    pub lang: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Docx)]
+    pub format: TemplateFormat,
+    /// Write to this file (atomically).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }

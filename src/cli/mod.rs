@@ -11,6 +11,7 @@ mod inputs;
 mod io;
 mod misc_cmd;
 mod runner;
+mod template_cmd;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,7 @@ pub fn run() -> ExitCode {
         Command::Schema(a) => misc_cmd::schema(&checker, a),
         Command::Rules(a) => misc_cmd::rules(&checker, a),
         Command::Objectives(a) => misc_cmd::objectives(&checker, a),
+        Command::Template(a) => template_cmd::run(&checker, a),
     };
     match result {
         Ok(code) => code,

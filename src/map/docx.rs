@@ -217,12 +217,16 @@ impl<'t> DocxMapper<'t> {
         }
     }
 
-    /// The template section a block is tagged with, innermost tag first.
+    /// The template section a block is tagged with, innermost tag first. An
+    /// `objective_NN` tag (the blank template's objective sub-sections) means
+    /// the objectives section, so a renamed objective heading still maps.
     fn tagged_section(&self, block: &Block) -> Option<String> {
         block.tags.iter().rev().find_map(|tag| {
             let tag = tag.trim();
             if self.template.section(tag).is_some() {
                 Some(tag.to_string())
+            } else if objective_tag_number(tag).is_some() {
+                Some(objectives_section_id(self.template).to_string())
             } else {
                 None
             }
@@ -236,11 +240,11 @@ impl<'t> DocxMapper<'t> {
         id: &str,
         block: &Block,
     ) -> Cursor {
-        let objective_tag = block.tags.iter().rev().find_map(|t| {
-            t.trim()
-                .strip_prefix("objective_")
-                .and_then(|n| n.parse::<u32>().ok())
-        });
+        let objective_tag = block
+            .tags
+            .iter()
+            .rev()
+            .find_map(|t| objective_tag_number(t));
         let current_id = cursor
             .and_then(|c| report.sections.get(c.section))
             .and_then(|s| s.id.clone());
@@ -302,6 +306,13 @@ impl<'t> DocxMapper<'t> {
             && !block.text.chars().any(|c| c.is_lowercase());
         short && (block.bold || numbered || shouted)
     }
+}
+
+/// The objective number of an `objective_NN` content-control tag.
+fn objective_tag_number(tag: &str) -> Option<u32> {
+    tag.trim()
+        .strip_prefix("objective_")
+        .and_then(|n| n.parse::<u32>().ok())
 }
 
 fn starts_with_numbering(text: &str) -> bool {
