@@ -115,7 +115,9 @@ pub struct ScopeAssessment {
     /// Proper names masked before deciding.
     pub masked: Vec<TermMatch>,
     /// The unit's language when detection is reliable and it is one of the six
-    /// UN languages; `None` otherwise (short units are often unreliable).
+    /// UN languages; `None` otherwise (short units are often unreliable), and
+    /// `None` for units without refugee or displacement terms, where it is not
+    /// needed and detection would cost most of the time.
     pub language: Option<&'static str>,
 }
 
@@ -154,7 +156,25 @@ impl ScopeClassifier {
         let mut hits: Vec<Hit> = Vec::new();
         self.matcher.find_all(&norm, &mut hits);
         let (masks, terms) = self.matcher.resolve(&mut hits, norm.tokens.len());
-        let language = self.detector.detect(text);
+        // Language detection is the costliest step; it only matters where a
+        // finding may be made (refugee or displacement terms), so migrant-only
+        // and neutral units skip it.
+        let decisive = terms.iter().any(|h| {
+            self.matcher
+                .patterns
+                .get(h.pattern as usize)
+                .is_some_and(|p| {
+                    matches!(
+                        p.category,
+                        Category::Refugee | Category::Instrument | Category::Displacement
+                    )
+                })
+        });
+        let language = if decisive {
+            self.detector.detect(text)
+        } else {
+            None
+        };
 
         let mut out = ScopeAssessment {
             verdict: ScopeVerdict::Neutral,
