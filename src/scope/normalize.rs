@@ -117,6 +117,17 @@ pub(crate) fn normalize(input: &str) -> Normalized {
             b.separator(false);
             continue;
         }
+        if ch.is_ascii() {
+            // Fast path: ASCII decomposes to itself and has no marks; only the
+            // backtick and whitespace fold to something else.
+            let folded = match ch {
+                '`' => '\'',
+                c if c.is_ascii_whitespace() => ' ',
+                c => c.to_ascii_lowercase(),
+            };
+            b.push(folded, pos, end);
+            continue;
+        }
         decompose_compatible(ch, |d| {
             if is_combining_mark(d) || is_ignorable(d) {
                 return;
