@@ -47,17 +47,17 @@ pub fn document(summary: &RegionalSummary, lang: &str) -> DocxDocument {
     b.blocks.push(DocBlock::PageBreak);
     let toc_at = b.blocks.len();
 
-    about(&mut b, summary, &w);
-    key_figures(&mut b, summary, &w);
-    coverage(&mut b, summary, &w);
-    words_by_objective(&mut b, summary, &w);
+    about(&mut b, summary, w);
+    key_figures(&mut b, summary, w);
+    coverage(&mut b, summary, w);
+    words_by_objective(&mut b, summary, w);
     b.heading(1, w.means);
-    excerpts(&mut b, &summary.means_of_implementation, &w);
+    excerpts(&mut b, &summary.means_of_implementation, w);
     b.heading(1, w.next_steps);
-    excerpts(&mut b, &summary.next_steps, &w);
-    principles(&mut b, summary, &w);
-    annex_a(&mut b, summary, &w);
-    annex_b(&mut b, summary, &w);
+    excerpts(&mut b, &summary.next_steps, w);
+    principles(&mut b, summary, w);
+    annex_a(&mut b, summary, w);
+    annex_b(&mut b, summary, w);
 
     let entries = b.toc.clone();
     b.blocks.insert(
