@@ -33,6 +33,9 @@ pub enum SetupError {
     /// The rule catalogue is invalid.
     #[error(transparent)]
     Catalogue(#[from] crate::catalogue::CatalogueError),
+    /// The scope lexicons are invalid.
+    #[error("seeds/scope: {0}")]
+    Scope(String),
     /// The generated schema does not compile.
     #[error("the report schema does not compile: {0}")]
     Schema(String),
@@ -64,6 +67,7 @@ pub struct Checker {
     reference: &'static ReferenceData,
     catalogue: &'static Catalogue,
     matcher: SectionMatcher,
+    scope: &'static crate::scope::ScopeClassifier,
     validator: SchemaValidator,
     limits: Limits,
 }
@@ -74,6 +78,8 @@ impl Checker {
         let template = Template::builtin()?;
         let reference = ReferenceData::builtin()?;
         let catalogue = Catalogue::builtin()?;
+        let scope = crate::scope::ScopeClassifier::builtin()
+            .map_err(|e| SetupError::Scope(e.to_string()))?;
         let validator =
             SchemaValidator::new(schema::generate(template, reference.objectives().len()))
                 .map_err(SetupError::Schema)?;
@@ -82,6 +88,7 @@ impl Checker {
             reference,
             catalogue,
             matcher: SectionMatcher::new(template),
+            scope,
             validator,
             limits: Limits::default(),
         })
@@ -158,6 +165,7 @@ impl Checker {
                 template: self.template,
                 reference: self.reference,
                 matcher: &self.matcher,
+                scope: self.scope,
                 objective_count: self.reference.objectives().len(),
                 today: options.today,
                 lang: &lang,

@@ -142,8 +142,18 @@ fn every_fixture_report_gets_its_expected_verdict() {
             r["submitter"]["iso3"].as_str().map(str::to_string),
             r["submitter"]["type"].as_str().unwrap_or("").to_string(),
         );
+        // Refugee-only paragraphs are errors: such a report goes back to the sender.
+        let has_refugee_only = spec
+            .scoped_paragraphs()
+            .iter()
+            .any(|p| p.scope == "refugee_only");
+        let want_status = if has_refugee_only {
+            "invalid".to_string()
+        } else {
+            e.status.clone()
+        };
         let want = (
-            e.status.clone(),
+            want_status,
             "docx".to_string(),
             e.language.clone(),
             e.codes.clone(),
@@ -705,4 +715,68 @@ fn scope_annotations_cover_the_cases_the_scope_check_needs() {
     }
     assert!(refugee_only_heading, "a refugee-only sub-heading");
     assert!(mixed >= 2 && names >= 2);
+}
+
+// ---------------------------------------------------------------------------
+// The scope check on real Word reports: every paragraph the fixture marks
+// refugee-only is reported, with its section and excerpt; mixed paragraphs
+// and refugee words inside institution names never are.
+
+#[test]
+fn refugee_only_paragraphs_are_found_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut failures = Vec::new();
+    let mut found_total = 0;
+    for (stem, spec) in reports::load_all() {
+        let path = write_docx(dir.path(), &spec);
+        let r = check_json(&path);
+        let flagged: Vec<(String, String)> = r["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"] == "scope.refugee-only")
+            .map(|d| {
+                (
+                    d["location"]["section"].as_str().unwrap_or("").to_string(),
+                    d["location"]["excerpt"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let starts = |text: &str, excerpt: &str| {
+            let norm: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let head: String = excerpt.trim_end_matches('…').chars().take(40).collect();
+            norm.starts_with(&head)
+        };
+        for p in spec.scoped_paragraphs() {
+            let hit = flagged
+                .iter()
+                .any(|(section, excerpt)| *section == p.section && starts(&p.text, excerpt));
+            match (p.scope.as_str(), hit) {
+                ("refugee_only", false) => {
+                    failures.push(format!("{stem}: not flagged: {}", p.text))
+                }
+                ("mixed" | "name_only", true) => {
+                    failures.push(format!("{stem}: wrongly flagged: {}", p.text))
+                }
+                ("refugee_only", true) => found_total += 1,
+                _ => {}
+            }
+        }
+        let expected = spec
+            .scoped_paragraphs()
+            .iter()
+            .filter(|p| p.scope == "refugee_only")
+            .count();
+        if flagged.len() != expected {
+            failures.push(format!(
+                "{stem}: {} scope findings, {expected} refugee-only paragraphs: {flagged:?}",
+                flagged.len()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        found_total >= 5,
+        "fixtures hold refugee-only paragraphs in several languages"
+    );
 }

@@ -327,3 +327,82 @@ fn input_findings_make_the_report_unreadable() {
         assert!(!outcome.diagnostics[0].help.is_empty());
     }
 }
+
+#[test]
+fn scope_refugee_only_paragraph_is_an_error_with_its_terms() {
+    let mut v = base();
+    v["sections"][1]["paragraphs"][1] = json!(
+        "Asylum seekers may apply for international protection at any border post; recognised refugees receive a residence permit under the 1951 Convention."
+    );
+    let outcome = assert_finds(&v, "scope.refugee-only");
+    assert_eq!(outcome.status, Status::Invalid);
+    let d = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "scope.refugee-only")
+        .expect("finding");
+    assert_eq!(d.location.section.as_deref(), Some("policy_environment"));
+    assert_eq!(
+        d.location.block,
+        Some(7),
+        "heading 1, three paragraphs, heading 5, paragraphs 6 and 7"
+    );
+    assert!(
+        d.message.contains("Asylum seekers"),
+        "names the matched terms: {}",
+        d.message
+    );
+    assert!(d.help.contains("Global Compact on Refugees"));
+}
+
+#[test]
+fn scope_mixed_text_and_institution_names_stay_in_scope() {
+    let mut v = base();
+    v["sections"][1]["paragraphs"][1] = json!(
+        "Reception services are open to refugees and migrants alike, and migrant workers can change employer after one year."
+    );
+    v["sections"][0]["paragraphs"][1] = json!(
+        "The Federal Office for Migration and Refugees ran the labour migration consultations."
+    );
+    let outcome = check(&v);
+    assert!(
+        !codes(&outcome).iter().any(|c| c.starts_with("scope.")),
+        "{:?}",
+        codes(&outcome)
+    );
+}
+
+#[test]
+fn scope_refugee_heading_escalates_to_the_blocks_under_it() {
+    let mut v = base();
+    if let Some(sections) = v["sections"].as_array_mut() {
+        sections.insert(
+            4,
+            json!({"title": "Refugees and asylum", "paragraphs": [
+                "Reception centres were renovated and processing times fell to six months."
+            ]}),
+        );
+    }
+    let outcome = check(&v);
+    let flagged: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "scope.refugee-only")
+        .collect();
+    assert_eq!(
+        flagged.len(),
+        2,
+        "the heading and the paragraph under it: {:?}",
+        codes(&outcome)
+    );
+}
+
+#[test]
+fn scope_displacement_is_only_a_note() {
+    let mut v = base();
+    v["sections"][1]["paragraphs"][1] = json!(
+        "After the floods, 12,000 internally displaced persons received temporary housing in the northern provinces."
+    );
+    let outcome = assert_finds(&v, "scope.displacement");
+    assert_eq!(outcome.status, Status::Valid);
+}

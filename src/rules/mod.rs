@@ -5,6 +5,7 @@ pub mod cover;
 mod date;
 mod length;
 mod objectives;
+mod scope;
 pub mod source;
 mod structure;
 
@@ -31,6 +32,8 @@ pub struct RuleContext<'a> {
     pub objective_count: usize,
     /// Today's date, for "not in the future"; None skips that check.
     pub today: Option<Date>,
+    /// The GCM scope classifier (refugee-only content).
+    pub scope: &'a crate::scope::ScopeClassifier,
     /// Language for titles quoted in messages.
     pub lang: &'a str,
 }
@@ -44,5 +47,6 @@ pub fn check_report(ctx: &RuleContext<'_>) -> Vec<Finding> {
     structure::check(ctx, &blocks, &mut out);
     objectives::check(ctx, &blocks, &mut out);
     length::check(ctx, &blocks, &mut out);
+    scope::check(ctx, &blocks, &mut out);
     out
 }
