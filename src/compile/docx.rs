@@ -242,6 +242,25 @@ fn key_figures(b: &mut Builder, s: &RegionalSummary, w: &Words) {
     });
 }
 
+/// Reports per part of the coverage matrix.
+const REPORTS_PER_TABLE: usize = 4;
+
+/// Column headings of the matrix: ISO3 for States, S1, S2… for other
+/// stakeholders (both explained in the legend under the matrix).
+fn column_names(s: &RegionalSummary) -> Vec<String> {
+    let mut other = 0;
+    s.reports
+        .iter()
+        .map(|r| match &r.iso3 {
+            Some(code) => code.clone(),
+            None => {
+                other += 1;
+                format!("S{other}")
+            }
+        })
+        .collect()
+}
+
 fn mark_text(mark: CoverageMark, w: &Words) -> &'static str {
     match mark {
         CoverageMark::Reported => w.reported,
@@ -253,55 +272,74 @@ fn mark_text(mark: CoverageMark, w: &Words) -> &'static str {
 fn coverage(b: &mut Builder, s: &RegionalSummary, w: &Words) {
     b.heading(1, w.coverage);
     b.text(w.coverage_intro);
-    let names: Vec<String> = s
-        .reports
-        .iter()
-        .map(|r| r.iso3.clone().unwrap_or_else(|| r.submitter.clone()))
+    let names = column_names(s);
+    // At most four reports per table, so "Reported" and "Mentioned" fit on
+    // an A4 page; each part repeats the objective and the count columns.
+    let n = names.len().max(1);
+    let parts = n.div_ceil(REPORTS_PER_TABLE);
+    let per_part = n.div_ceil(parts);
+    let chunks: Vec<(usize, usize)> = (0..parts)
+        .map(|i| (i * per_part, ((i + 1) * per_part).min(names.len())))
+        .filter(|(a, b)| a < b || names.is_empty())
         .collect();
-    let cols = names.len() + 3;
-    let mut header: Vec<&str> = vec![w.objective];
-    header.extend(names.iter().map(String::as_str));
-    header.push(w.reported);
-    header.push(w.col_covered);
-    let mut rows = vec![header_row(&header)];
-    for cluster in &s.coverage {
-        rows.push(TableRow {
-            cells: vec![TableCell {
-                paragraphs: vec![Paragraph {
-                    content: vec![Inline::Run(Run::bold(format!(
-                        "{} {}: {}",
-                        w.cluster, cluster.cluster, cluster.theme
-                    )))],
-                    ..Paragraph::default()
+    for (part, &(from, to)) in chunks.iter().enumerate() {
+        let cols = to - from + 2;
+        let mut header: Vec<&str> = vec![w.objective];
+        header.extend(names[from..to].iter().map(String::as_str));
+        header.push(w.col_covered);
+        let mut rows = vec![header_row(&header)];
+        for cluster in &s.coverage {
+            rows.push(TableRow {
+                cells: vec![TableCell {
+                    paragraphs: vec![Paragraph {
+                        content: vec![Inline::Run(Run::bold(format!(
+                            "{} {}: {}",
+                            w.cluster, cluster.cluster, cluster.theme
+                        )))],
+                        ..Paragraph::default()
+                    }],
+                    shading: Some("F2F2F2".into()),
+                    span: cols as u32,
                 }],
-                shading: Some("F2F2F2".into()),
-                span: cols as u32,
-            }],
-        });
-        for o in &cluster.objectives {
-            let mut cells = vec![format!("{}. {}", o.objective, o.label)];
-            cells.extend(o.marks.iter().map(|m| mark_text(*m, w).to_string()));
-            cells.push(o.reported.to_string());
-            cells.push(o.covered.to_string());
-            rows.push(row(cells));
+            });
+            for o in &cluster.objectives {
+                let mut cells = vec![format!("{}. {}", o.objective, o.label)];
+                cells.extend(
+                    o.marks
+                        .get(from..to)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|m| mark_text(*m, w).to_string()),
+                );
+                cells.push(o.covered.to_string());
+                rows.push(row(cells));
+            }
         }
+        let first = 2_300u32;
+        let count = 1_000u32;
+        let each = (TEXT_WIDTH - first - count) / (cols as u32 - 2).max(1);
+        let mut widths = vec![first];
+        widths.extend(std::iter::repeat_n(each, cols - 2));
+        widths.push(count);
+        let caption = if chunks.len() > 1 {
+            format!("{} ({}/{})", w.coverage_caption, part + 1, chunks.len())
+        } else {
+            w.coverage_caption.to_string()
+        };
+        b.table(Table {
+            caption: caption.clone(),
+            description: w.coverage_desc(s.reports.len()),
+            column_widths: widths,
+            header_rows: 1,
+            rows,
+        });
+        b.para(Paragraph::text(caption).with_style(ParagraphStyle::Caption));
     }
-    let first = 2_600u32;
-    let rest = (TEXT_WIDTH - first) / (cols as u32 - 1).max(1);
-    let mut widths = vec![first];
-    widths.extend(std::iter::repeat_n(rest, cols - 1));
-    b.table(Table {
-        caption: w.coverage_caption.to_string(),
-        description: w.coverage_desc(s.reports.len()),
-        column_widths: widths,
-        header_rows: 1,
-        rows,
-    });
     if !s.reports.is_empty() {
-        let legend: Vec<String> = s
-            .reports
+        let legend: Vec<String> = column_names(s)
             .iter()
-            .filter_map(|r| r.iso3.as_ref().map(|c| format!("{c} = {}", r.submitter)))
+            .zip(&s.reports)
+            .map(|(code, r)| format!("{code} = {}", r.submitter))
             .collect();
         if !legend.is_empty() {
             b.para(Paragraph::text(legend.join("; ")).with_style(ParagraphStyle::Caption));
