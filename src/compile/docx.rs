@@ -187,7 +187,7 @@ fn about(b: &mut Builder, s: &RegionalSummary, w: &Words) {
                 ExclusionReason::Unreadable { message } => format!("{}: {message}", w.unreadable),
             };
             b.para(
-                Paragraph::text(format!("{who} ({}): {why}", e.file))
+                Paragraph::text(format!("{who} ({}): {why}", file_name(&e.file)))
                     .with_style(ParagraphStyle::ListParagraph),
             );
         }
@@ -316,7 +316,7 @@ fn coverage(b: &mut Builder, s: &RegionalSummary, w: &Words) {
             }
         }
         let first = 2_300u32;
-        let count = 1_000u32;
+        let count = 1_300u32;
         let each = (TEXT_WIDTH - first - count) / (cols as u32 - 2).max(1);
         let mut widths = vec![first];
         widths.extend(std::iter::repeat_n(each, cols - 2));
