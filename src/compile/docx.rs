@@ -468,7 +468,7 @@ fn annex_a(b: &mut Builder, s: &RegionalSummary, w: &Words) {
     b.table(Table {
         caption: w.annex_a.to_string(),
         description: w.annex_a_desc.to_string(),
-        column_widths: vec![2_000, 700, 900, 1_100, 900, 1_000, 2_400],
+        column_widths: vec![1_900, 900, 1_200, 1_000, 900, 1_200, 1_900],
         header_rows: 1,
         rows,
     });
