@@ -561,3 +561,51 @@ fn file_name(path: &str) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty() -> RegionalSummary {
+        RegionalSummary {
+            region: RegionInfo {
+                id: "ESCWA".into(),
+                name: "Economic and Social Commission for Western Asia".into(),
+            },
+            cycle: "2022".into(),
+            cutoff: None,
+            generated: Some("2022-03-01".into()),
+            language: "en".into(),
+            reports: Vec::new(),
+            excluded_reports: Vec::new(),
+            coverage: Vec::new(),
+            objectives: Vec::new(),
+            means_of_implementation: Vec::new(),
+            next_steps: Vec::new(),
+            excluded_passages: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_empty_summary_renders_cleanly_in_every_language() {
+        for lang in Words::LANGUAGES {
+            let bytes = render(&empty(), lang).expect("renders");
+            let problems = crate::docx_writer::lint::lint_docx(&bytes);
+            assert!(problems.is_empty(), "{lang}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn headings_go_down_one_level_at_a_time() {
+        let doc = document(&empty(), "en");
+        let mut last = 0u8;
+        for b in &doc.blocks {
+            if let DocBlock::Heading { level, .. } = b {
+                assert!(*level <= last + 1, "heading level jumps to {level}");
+                last = *level;
+            }
+        }
+        assert_eq!(doc.language, "en-GB");
+        assert!(doc.title.ends_with("Western Asia"));
+    }
+}
