@@ -397,12 +397,25 @@ impl Words {
         format!("{intro} {}.", list.join("; "))
     }
 
-    /// A section id in words.
+    /// A section id in words: the template's title in this language, in
+    /// quotation marks ("—" when unknown).
     pub fn section_name(&self, id: &str) -> String {
         if id.is_empty() {
             return "—".into();
         }
-        id.replace('_', " ")
+        let title = crate::template::Template::builtin().ok().and_then(|t| {
+            t.sections
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.title.get(self.lang).or_else(|| s.title.get("en")))
+                .cloned()
+        });
+        let title = title.unwrap_or_else(|| id.replace('_', " "));
+        match self.lang {
+            "fr" => format!("« {title} »"),
+            "es" => format!("«{title}»"),
+            _ => format!("“{title}”"),
+        }
     }
 
     /// A checker status in words.
