@@ -21,6 +21,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Read a report and write it as JSON in the project's report format.
     Extract(ExtractArgs),
+    /// Compile one region's reports into a regional summary (.docx or JSON).
+    Compile(super::compile_cmd::CompileArgs),
     /// Print the JSON Schema of the report format.
     Schema(SchemaArgs),
     /// List every rule: code, severity, title and how to fix.

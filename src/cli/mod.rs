@@ -6,6 +6,7 @@
 
 mod args;
 mod check_cmd;
+mod compile_cmd;
 mod extract_cmd;
 mod inputs;
 mod io;
@@ -46,6 +47,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Check(a) => check_cmd::run(&checker, a),
         Command::Extract(a) => extract_cmd::run(&checker, a),
+        Command::Compile(a) => compile_cmd::run(&checker, a),
         Command::Schema(a) => misc_cmd::schema(&checker, a),
         Command::Rules(a) => misc_cmd::rules(&checker, a),
         Command::Objectives(a) => misc_cmd::objectives(&checker, a),

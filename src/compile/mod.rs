@@ -3,8 +3,10 @@
 //! is a separate step, so the data can be reused.
 
 mod build;
+pub mod docx;
 pub mod excerpt;
 pub mod model;
 mod principles;
+pub mod words;
 
 pub use build::{compile, CompileError, CompileOptions, EXCLUDED_CODE};
