@@ -186,6 +186,12 @@ pub fn compile(
                 .collect(),
             _ => Vec::new(),
         };
+        let invoked = principles.find(reference, kept().map(|b| b.text));
+        let principle_names = invoked
+            .iter()
+            .filter_map(|id| reference.principles().iter().find(|p| &p.id == id))
+            .map(|p| p.name.get(lang).unwrap_or_else(|| p.name.en()).to_string())
+            .collect();
         let info = IncludedReport {
             file: outcome.file.clone(),
             submitter: name,
@@ -200,7 +206,8 @@ pub fn compile(
             warnings: outcome.count(Severity::Warning),
             sections,
             also_in,
-            principles: principles.find(reference, kept().map(|b| b.text)),
+            principle_names,
+            principles: invoked,
         };
         included.push((info, report, excluded_blocks));
     }

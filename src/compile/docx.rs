@@ -423,14 +423,10 @@ fn principles(b: &mut Builder, s: &RegionalSummary, w: &Words) {
     b.text(w.principles_intro);
     let mut rows = vec![header_row(&[w.submitter, w.principles_col])];
     for r in &s.reports {
-        let list = if r.principles.is_empty() {
+        let list = if r.principle_names.is_empty() {
             "—".to_string()
         } else {
-            r.principles
-                .iter()
-                .map(|p| p.replace('_', " "))
-                .collect::<Vec<_>>()
-                .join(", ")
+            r.principle_names.join(", ")
         };
         rows.push(row(vec![r.submitter.clone(), list]));
     }

@@ -72,6 +72,8 @@ pub struct IncludedReport {
     pub also_in: Vec<String>,
     /// Guiding principles the report invokes (ids).
     pub principles: Vec<String>,
+    /// The same principles by name, in the summary's language.
+    pub principle_names: Vec<String>,
 }
 
 /// Why a report is not in the summary.
