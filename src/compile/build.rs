@@ -12,7 +12,7 @@ use crate::diagnostic::Severity;
 use crate::map::objectives::ObjectiveFinder;
 use crate::outcome::Status;
 use crate::reference::ReferenceData;
-use crate::report::{BlockRef, BlockRole, ParagraphKind, Report, ReportBlocks};
+use crate::report::{BlockRef, BlockRole, ParagraphKind, ReportBlocks};
 use crate::template::Template;
 
 /// Words kept in one excerpt before it is shortened at a sentence boundary.
@@ -76,7 +76,7 @@ pub fn compile(
     let principles = PrincipleFinder::new(reference);
     let lang = options.lang.as_str();
 
-    let mut included: Vec<(IncludedReport, &Report, BTreeSet<usize>)> = Vec::new();
+    let mut included: Vec<(IncludedReport, Vec<BlockRef<'_>>, Vec<Vec<u32>>)> = Vec::new();
     let mut excluded_reports = Vec::new();
     let mut excluded_passages = Vec::new();
 
@@ -101,9 +101,12 @@ pub fn compile(
             }
         };
         let iso3 = submitter.and_then(|s| s.iso3.clone());
-        let is_state = submitter
-            .is_some_and(|s| s.kind == "member_state" || s.kind == "observer_state")
-            || iso3.is_some() && submitter.is_some_and(|s| s.kind == "unknown");
+        // A State by its declared type, or by its code when no type is given.
+        let is_state = submitter.is_some_and(|s| match s.kind.as_str() {
+            "member_state" | "observer_state" => true,
+            "unknown" => iso3.is_some(),
+            _ => false,
+        });
         let in_region = match (&iso3, is_state) {
             (Some(code), true) => {
                 if options.primary_only {
@@ -164,17 +167,24 @@ pub fn compile(
                 });
             }
         }
-        let blocks = ReportBlocks::new(report);
-        let kept = || {
-            blocks
-                .blocks
-                .iter()
-                .filter(|b| !excluded_blocks.contains(&b.number))
-        };
+        // The report's blocks minus refugee-only ones, numbered once; each
+        // block's objective citations are found once, not once per objective.
+        let kept: Vec<BlockRef<'_>> = ReportBlocks::new(report)
+            .blocks
+            .into_iter()
+            .filter(|b| !excluded_blocks.contains(&b.number))
+            .collect();
+        let cited: Vec<Vec<u32>> = kept
+            .iter()
+            .map(|b| finder.prose_objectives(b.text))
+            .collect();
         let sections: Vec<String> = template
             .sections
             .iter()
-            .filter(|s| kept().any(|b| b.section_id == Some(s.id.as_str()) && is_prose(b)))
+            .filter(|s| {
+                kept.iter()
+                    .any(|b| b.section_id == Some(s.id.as_str()) && is_prose(b))
+            })
             .map(|s| s.id.clone())
             .collect();
         let also_in = match &iso3 {
@@ -186,7 +196,7 @@ pub fn compile(
                 .collect(),
             _ => Vec::new(),
         };
-        let invoked = principles.find(reference, kept().map(|b| b.text));
+        let invoked = principles.find(reference, kept.iter().map(|b| b.text));
         let principle_names = invoked
             .iter()
             .filter_map(|id| reference.principles().iter().find(|p| &p.id == id))
@@ -209,7 +219,7 @@ pub fn compile(
             principle_names,
             principles: invoked,
         };
-        included.push((info, report, excluded_blocks));
+        included.push((info, kept, cited));
     }
 
     // Coverage and excerpts per cluster and objective.
@@ -243,23 +253,21 @@ pub fn compile(
                 .unwrap_or_default();
             let mut marks = Vec::new();
             let mut excerpts = Vec::new();
-            for (info, report, excluded) in &included {
-                let blocks = ReportBlocks::new(report);
-                let kept: Vec<&BlockRef<'_>> = blocks
-                    .blocks
+            for (info, kept, cited) in &included {
+                let n32 = u32::from(n);
+                let in_entry: Vec<&BlockRef<'_>> = kept
                     .iter()
-                    .filter(|b| !excluded.contains(&b.number))
+                    .filter(|b| b.objective == Some(n32) && is_prose(b))
                     .collect();
-                let in_entry: Vec<&&BlockRef<'_>> = kept
+                let citing: Vec<&BlockRef<'_>> = kept
                     .iter()
-                    .filter(|b| b.objective == Some(u32::from(n)) && is_prose(b))
-                    .collect();
-                let citing: Vec<&&BlockRef<'_>> = kept
-                    .iter()
-                    .filter(|b| {
-                        b.role != BlockRole::ObjectiveHeading && b.objective != Some(u32::from(n))
+                    .zip(cited)
+                    .filter(|(b, c)| {
+                        b.role != BlockRole::ObjectiveHeading
+                            && b.objective != Some(n32)
+                            && c.contains(&n32)
                     })
-                    .filter(|b| finder.prose_objectives(b.text).contains(&u32::from(n)))
+                    .map(|(b, _)| b)
                     .collect();
                 let mark = if !in_entry.is_empty() {
                     CoverageMark::Reported
@@ -310,14 +318,10 @@ pub fn compile(
 
     let section_excerpts = |id: &str| -> Vec<Excerpt> {
         let mut out = Vec::new();
-        for (info, report, excluded) in &included {
-            let blocks = ReportBlocks::new(report);
-            for b in blocks
-                .blocks
+        for (info, kept, _) in &included {
+            for b in kept
                 .iter()
-                .filter(|b| {
-                    b.section_id == Some(id) && is_prose(b) && !excluded.contains(&b.number)
-                })
+                .filter(|b| b.section_id == Some(id) && is_prose(b))
                 .take(PARAGRAPHS_PER_TOPIC)
             {
                 out.push(excerpt(info, b, None));

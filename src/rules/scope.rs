@@ -45,8 +45,11 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
                 match a.verdict {
                     ScopeVerdict::RefugeeOnly => {
                         let terms = if a.refugee_terms.is_empty() {
+                            // Escalated from the heading: quote the heading, in
+                            // no language of ours, so the message reads right
+                            // in every catalogue language.
                             let title = heading.map(|(_, t)| *t).unwrap_or("");
-                            format!("under the heading “{}”", crate::text::excerpt(title, 60))
+                            format!("“{}”", crate::text::excerpt(title, 60))
                         } else {
                             terms_of(&a.refugee_terms)
                         };
@@ -67,9 +70,8 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
 }
 
 fn refugee_heading<'a>(ctx: &RuleContext<'_>, text: &'a str) -> Option<(ScopeAssessment, &'a str)> {
-    ctx.scope
-        .heading_is_refugee_only(text)
-        .then(|| (ctx.scope.assess(text), text))
+    let assessment = ctx.scope.assess(text);
+    (assessment.verdict == ScopeVerdict::RefugeeOnly).then_some((assessment, text))
 }
 
 fn terms_of(terms: &[TermMatch]) -> String {
