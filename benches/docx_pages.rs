@@ -140,15 +140,22 @@ fn main() {
         _ => {
             let checker = Checker::new().expect("checker");
             let options = CheckOptions::default();
-            println!("| pages | words | size | scan (median) | check (median) | ratio |");
-            println!("|---|---|---|---|---|---|");
+            let limits = gcm_review::ingest::Limits::default();
+            println!("| pages | words | size | scan (median) | read (median) | check (median) | ratio check/scan |");
+            println!("|---|---|---|---|---|---|---|");
             for pages in PAGES {
                 let bytes = std::fs::read(dir.join(format!("report-{pages}.docx"))).expect("read");
                 let outcome = checker.check("bench.docx", &bytes, &options);
-                let runs = if pages >= 200 { 9 } else { 21 };
+                let runs = if pages >= 200 { 41 } else { 201 };
                 let s = median_ms(
                     || {
                         std::hint::black_box(scan(&bytes));
+                    },
+                    runs,
+                );
+                let r = median_ms(
+                    || {
+                        std::hint::black_box(gcm_review::ingest::docx::read(&bytes, &limits).ok());
                     },
                     runs,
                 );
@@ -160,7 +167,7 @@ fn main() {
                 );
                 let words = pages * WORDS_PER_PAGE;
                 println!(
-                    "| {pages} | ~{words} | {} KB | {s:.2} ms | {c:.2} ms | {:.2}× |  ({:?}, {} findings)",
+                    "| {pages} | ~{words} | {} KB | {s:.3} ms | {r:.3} ms | {c:.3} ms | {:.2}× |  ({:?}, {} findings)",
                     bytes.len() / 1024, c / s, outcome.status, outcome.diagnostics.len()
                 );
             }
