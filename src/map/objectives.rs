@@ -3,7 +3,7 @@
 //! "Objectif 5", "Цель 5", "الهدف ٥", "目标5", "目标五", "objectives 5 and 6".
 
 use crate::template::Template;
-use crate::text::{ascii_digits, fold};
+use crate::text::{ascii_digits, fold, fold_char, LiteralSet, SearchText};
 
 /// Numbers above this are years or page numbers, never objectives.
 const LARGEST_PLAUSIBLE: u32 = 99;
@@ -15,6 +15,9 @@ pub struct ObjectiveFinder {
     markers: Vec<String>,
     /// Folded two-token markers (e.g. "gcm objective").
     phrase_markers: Vec<(String, String)>,
+    /// Every single-token marker and 目标: prose without any of them cites
+    /// no objective.
+    screen: LiteralSet,
 }
 
 /// Connecting words allowed between numbers in a list ("5, 6 and 7").
@@ -40,9 +43,28 @@ impl ObjectiveFinder {
         }
         markers.sort();
         markers.dedup();
+        // The screen folds like the scope check; a marker folded by `fold`
+        // is folded once more so both sides agree character by character.
+        let anchors = markers
+            .iter()
+            .map(String::as_str)
+            .chain([CHINESE_MARKER])
+            .map(|m| {
+                let mut out = String::new();
+                for c in m.chars() {
+                    if c.is_ascii() {
+                        out.push(c.to_ascii_lowercase());
+                    } else {
+                        fold_char(c, |f| out.push(f));
+                    }
+                }
+                out
+            });
+        let screen = LiteralSet::new(anchors);
         ObjectiveFinder {
             markers,
             phrase_markers,
+            screen,
         }
     }
 
@@ -88,6 +110,28 @@ impl ObjectiveFinder {
     /// Every objective number cited in prose, in order of appearance, with
     /// repeats removed: "objectives 5, 6 and 7" gives 5, 6, 7.
     pub fn prose_objectives(&self, text: &str) -> Vec<u32> {
+        let mut scratch = String::new();
+        self.prose_objectives_in(text, &SearchText::new(text, &mut scratch))
+    }
+
+    /// [`ObjectiveFinder::prose_objectives`] for a paragraph already prepared
+    /// for searching (the rules prepare each paragraph once).
+    ///
+    /// Why: most paragraphs cite no objective; a literal search for the
+    /// markers rules them out without folding or tokenising them, and ASCII
+    /// paragraphs that do cite one are read where the marker stands.
+    pub fn prose_objectives_in(&self, text: &str, search: &SearchText<'_>) -> Vec<u32> {
+        if !self.screen.may_occur(search) {
+            return Vec::new();
+        }
+        if search.is_ascii_original() {
+            return self.ascii_prose_objectives(search);
+        }
+        self.folded_prose_objectives(text)
+    }
+
+    /// The general path: fold the whole paragraph, then read its tokens.
+    pub(crate) fn folded_prose_objectives(&self, text: &str) -> Vec<u32> {
         let folded = fold(&ascii_digits(text));
         let mut found = Vec::new();
         let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
@@ -118,7 +162,74 @@ impl ObjectiveFinder {
         }
         found
     }
+
+    /// The ASCII path, with the same result as the general one: `fold` of
+    /// ASCII text is its alphanumeric runs in lower case, so each marker the
+    /// screen finds is read in place, with the numbers and connectors after it.
+    fn ascii_prose_objectives(&self, search: &SearchText<'_>) -> Vec<u32> {
+        let text = search.as_str();
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        // Tokens before this byte were already read (as a marker or after one).
+        let mut consumed = 0;
+        for (start, _) in self.screen.occurrences(search) {
+            if start < consumed {
+                continue;
+            }
+            let token = ascii_token_at(bytes, start);
+            let Some(word) = text.get(token.clone()) else {
+                continue;
+            };
+            if token.start < consumed || !self.is_marker(&word.to_ascii_lowercase()) {
+                continue;
+            }
+            let mut pos = token.end;
+            while let Some(next) = next_ascii_token(bytes, pos) {
+                let Some(word) = text.get(next.clone()) else {
+                    break;
+                };
+                let word = word.to_ascii_lowercase();
+                if let Some(n) = parse_number(&word) {
+                    if n <= LARGEST_PLAUSIBLE && !found.contains(&n) {
+                        found.push(n);
+                    }
+                } else if !CONNECTORS.contains(&word.as_str()) {
+                    break;
+                }
+                pos = next.end;
+            }
+            consumed = pos;
+        }
+        found
+    }
 }
+
+/// The alphanumeric run around byte `at` of ASCII text.
+fn ascii_token_at(bytes: &[u8], at: usize) -> std::ops::Range<usize> {
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut start = at;
+    while start > 0 && alnum(start - 1) {
+        start -= 1;
+    }
+    let mut end = at;
+    while alnum(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// The next alphanumeric run of ASCII text at or after byte `from`.
+fn next_ascii_token(bytes: &[u8], from: usize) -> Option<std::ops::Range<usize>> {
+    let start = from
+        + bytes
+            .get(from..)?
+            .iter()
+            .position(u8::is_ascii_alphanumeric)?;
+    Some(ascii_token_at(bytes, start))
+}
+
+/// The Chinese marker, matched as a substring (Chinese has no spaces).
+const CHINESE_MARKER: &str = "目标";
 
 /// Numbering at the start of a heading: digits, roman numerals, one letter.
 pub fn is_numbering_token(token: &str) -> bool {

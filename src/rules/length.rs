@@ -9,7 +9,9 @@ use crate::text::word_count;
 
 /// Checks the report's and each section's length.
 pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
-    let total: usize = blocks.blocks.iter().map(|b| word_count(b.text)).sum();
+    // Each block counted once, then summed per section.
+    let counts: Vec<usize> = blocks.blocks.iter().map(|b| word_count(b.text)).collect();
+    let total: usize = counts.iter().sum();
     let guidance = &ctx.template.length;
     if total > guidance.max_words {
         out.push(
@@ -24,8 +26,9 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
         let words: usize = blocks
             .blocks
             .iter()
-            .filter(|b| b.section_id == Some(spec.id.as_str()))
-            .map(|b| word_count(b.text))
+            .zip(&counts)
+            .filter(|(b, _)| b.section_id == Some(spec.id.as_str()))
+            .map(|(_, n)| n)
             .sum();
         if words > max {
             out.push(

@@ -50,3 +50,6 @@ pub fn check_report(ctx: &RuleContext<'_>) -> Vec<Finding> {
     scope::check(ctx, &blocks, &mut out);
     out
 }
+
+#[cfg(test)]
+mod screen_tests;

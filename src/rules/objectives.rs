@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::{BlockRole, ReportBlocks};
+use crate::text::SearchText;
 
 /// Checks objective numbers in sub-sections and in prose.
 pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
@@ -12,6 +13,7 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
     let exists = |n: u32| (1..=max).contains(&n);
     let mut seen_entries: BTreeMap<u32, usize> = BTreeMap::new();
     let mut reported_blocks = std::collections::BTreeSet::new();
+    let mut scratch = String::new();
 
     for b in &blocks.blocks {
         if b.role == BlockRole::ObjectiveHeading {
@@ -27,7 +29,11 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
                 }
             }
         }
-        let mut numbers: Vec<u32> = ctx.matcher.objectives().prose_objectives(b.text);
+        let search = SearchText::new(b.text, &mut scratch);
+        let mut numbers: Vec<u32> = ctx
+            .matcher
+            .objectives()
+            .prose_objectives_in(b.text, &search);
         if b.role == BlockRole::ObjectiveHeading {
             numbers.extend(b.objective);
         }

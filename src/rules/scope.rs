@@ -8,6 +8,7 @@ use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::{BlockRef, BlockRole, ParagraphKind, ReportBlocks};
 use crate::scope::{ScopeAssessment, ScopeVerdict, TermMatch};
+use crate::text::SearchText;
 
 /// Checks every block of the report.
 pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
@@ -15,6 +16,7 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
     // The refugee-only heading in force, with its text.
     let mut section_heading: Option<(ScopeAssessment, &str)> = None;
     let mut sub_heading: Option<(ScopeAssessment, &str)> = None;
+    let mut scratch = String::new();
     for b in &blocks.blocks {
         match b.role {
             BlockRole::SectionHeading => {
@@ -41,6 +43,13 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
             }
             BlockRole::Text(_) => {
                 let heading = sub_heading.as_ref().or(section_heading.as_ref());
+                if heading.is_none()
+                    && !classifier.may_leave_scope(&SearchText::new(b.text, &mut scratch))
+                {
+                    // No refugee, instrument or displacement word: migrant
+                    // or neutral, nothing to report.
+                    continue;
+                }
                 let a = classifier.assess_under_heading(b.text, heading.map(|(a, _)| a));
                 match a.verdict {
                     ScopeVerdict::RefugeeOnly => {

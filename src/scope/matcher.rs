@@ -130,6 +130,31 @@ impl Matcher {
         m
     }
 
+    /// For every refugee, refugee-instrument and displacement pattern, its
+    /// longest word (an exact key or a stem). Any match of the pattern puts
+    /// that word, whole, inside one normalised token, so a text whose folded
+    /// form contains none of these words has no such match.
+    pub(crate) fn decisive_anchors(&self) -> Vec<String> {
+        self.patterns
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.category,
+                    Category::Refugee | Category::Instrument | Category::Displacement
+                )
+            })
+            .filter_map(|p| {
+                p.words
+                    .iter()
+                    .map(|w| match w {
+                        PatWord::Exact(s) | PatWord::Stem(s) => s.as_str(),
+                    })
+                    .max_by_key(|s| s.chars().count())
+                    .map(str::to_string)
+            })
+            .collect()
+    }
+
     /// Every occurrence of every pattern, overlapping, in token order.
     pub(crate) fn find_all(&self, text: &Normalized, hits: &mut Vec<Hit>) {
         for start in 0..text.tokens.len() {

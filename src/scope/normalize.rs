@@ -32,7 +32,7 @@
 //! apostrophe ends a word, and French elided particles before it (`l' d' qu'
 //! j' n' s' c' m' t'`) and the English possessive `'s` after it are dropped.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use crate::text::fold_char;
 
 /// One word of normalised text, with where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,15 +128,7 @@ pub(crate) fn normalize(input: &str) -> Normalized {
             b.push(folded, pos, end);
             continue;
         }
-        decompose_compatible(ch, |d| {
-            if is_combining_mark(d) || is_ignorable(d) {
-                return;
-            }
-            let d = fold_char(d);
-            for l in d.to_lowercase() {
-                b.push(l, pos, end);
-            }
-        });
+        fold_char(ch, |l| b.push(l, pos, end));
     }
     b.separator(false);
     b.out
@@ -160,142 +152,6 @@ fn inclusive_dot_follows(rest: &str) -> bool {
         None => true,
         Some('.') => true,
         Some(c) => !c.is_alphanumeric(),
-    }
-}
-
-/// Characters that vanish: soft hyphen, zero-width and bidi controls, BOM,
-/// Arabic tatweel.
-fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{0640}'
-            | '\u{061C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
-
-/// Per-character foldings applied after decomposition.
-fn fold_char(c: char) -> char {
-    match c {
-        // Arabic letter variants.
-        'ٱ' => 'ا',
-        'ة' => 'ه',
-        'ى' | 'ی' => 'ي',
-        'ک' => 'ك',
-        // Arabic-Indic and Persian digits.
-        '\u{0660}'..='\u{0669}' => digit_from(c, 0x0660),
-        '\u{06F0}'..='\u{06F9}' => digit_from(c, 0x06F0),
-        // Apostrophes as Word types them.
-        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        // Hyphens and dashes.
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
-        // Greek final sigma folds like the rest of the alphabet.
-        'ς' => 'σ',
-        c if c.is_whitespace() => ' ',
-        c => traditional_to_simplified(c),
-    }
-}
-
-fn digit_from(c: char, zero: u32) -> char {
-    char::from_digit(u32::from(c).saturating_sub(zero), 10).unwrap_or('0')
-}
-
-/// Traditional → simplified for the characters that occur in the Chinese
-/// lexicon, so `難民` matches `难民` and `尋求庇護者` matches `寻求庇护者`. Not a
-/// general converter: only what the lexicon needs.
-fn traditional_to_simplified(c: char) -> char {
-    match c {
-        '難' => '难',
-        '護' => '护',
-        '尋' => '寻',
-        '請' => '请',
-        '僑' => '侨',
-        '匯' => '汇',
-        '際' => '际',
-        '國' => '国',
-        '內' => '内',
-        '離' => '离',
-        '約' => '约',
-        '聯' => '联',
-        '處' => '处',
-        '問' => '问',
-        '題' => '题',
-        '議' => '议',
-        '務' => '务',
-        '級' => '级',
-        '專' => '专',
-        '員' => '员',
-        '辦' => '办',
-        '災' => '灾',
-        '氣' => '气',
-        '變' => '变',
-        '無' => '无',
-        '證' => '证',
-        '簽' => '签',
-        '勞' => '劳',
-        '動' => '动',
-        '網' => '网',
-        '絡' => '络',
-        '織' => '织',
-        '壇' => '坛',
-        '遷' => '迁',
-        '屬' => '属',
-        '權' => '权',
-        '關' => '关',
-        '於' => '于',
-        '響' => '响',
-        '應' => '应',
-        '歸' => '归',
-        '還' => '还',
-        '鄉' => '乡',
-        '駁' => '驳',
-        '驅' => '驱',
-        '臨' => '临',
-        '時' => '时',
-        '補' => '补',
-        '徑' => '径',
-        '僱' => '雇',
-        '傭' => '佣',
-        '濟' => '济',
-        '衛' => '卫',
-        '擁' => '拥',
-        '導' => '导',
-        '後' => '后',
-        '靈' => '灵',
-        '續' => '续',
-        '領' => '领',
-        '會' => '会',
-        '資' => '资',
-        '錢' => '钱',
-        '夥' => '伙',
-        '來' => '来',
-        '紐' => '纽',
-        '長' => '长',
-        '開' => '开',
-        '條' => '条',
-        '萬' => '万',
-        '論' => '论',
-        '結' => '结',
-        '將' => '将',
-        '訂' => '订',
-        '區' => '区',
-        '場' => '场',
-        '園' => '园',
-        '滯' => '滞',
-        '轉' => '转',
-        '機' => '机',
-        '構' => '构',
-        '並' => '并',
-        '對' => '对',
-        '為' => '为',
-        '東' => '东',
-        other => other,
     }
 }
 

@@ -2,8 +2,17 @@
 //! folding for tolerant heading matching, word counts as an official sees
 //! them, and excerpts for locating a paragraph.
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+
+mod fold_char;
+mod search;
+
+pub(crate) use fold_char::fold_char;
+pub(crate) use search::ascii_prefix_len;
+pub use search::{LiteralSet, SearchText};
 
 /// [`fold`] for ASCII text, which is most report prose: the same result
 /// (ASCII is its own compatibility decomposition, has no combining marks and
@@ -77,7 +86,18 @@ fn is_cjk(c: char) -> bool {
 pub fn word_count(text: &str) -> usize {
     let mut count = 0;
     let mut in_token = false;
-    for c in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs (most of any report, even in French or Spanish) are
+        // counted a chunk at a time; other characters one by one.
+        let run = ascii_prefix_len(rest.as_bytes());
+        let (ascii, tail) = rest.split_at(run);
+        if let Some(&last) = ascii.as_bytes().last() {
+            count += ascii_word_starts(ascii.as_bytes(), in_token);
+            in_token = !is_ascii_space(last);
+        }
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { break };
         if is_cjk(c) {
             count += 1;
             in_token = false;
@@ -87,8 +107,44 @@ pub fn word_count(text: &str) -> usize {
             count += 1;
             in_token = true;
         }
+        rest = chars.as_str();
     }
     count
+}
+
+/// ASCII whitespace as `char::is_whitespace` sees it (tab to carriage
+/// return, and space).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// Words starting in an ASCII run, given whether a word was already open
+/// before it. Written as a count over byte pairs so it vectorises.
+fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
+    let first = bytes
+        .first()
+        .is_some_and(|&b| !in_token && !is_ascii_space(b));
+    let pairs = bytes
+        .iter()
+        .zip(bytes.get(1..).unwrap_or_default())
+        .filter(|(a, b)| is_ascii_space(**a) && !is_ascii_space(**b))
+        .count();
+    usize::from(first) + pairs
+}
+
+/// Whether `text` has at most `max` words (stops counting early: the mapper
+/// asks this of every paragraph to spot short pseudo-headings).
+pub fn at_most_words(text: &str, max: usize) -> bool {
+    // Each word needs at least one byte and one separator, so a short text
+    // cannot have more; a long one is cut to a prefix that already decides.
+    let limit = (max + 1) * 16;
+    match text.get(..limit.min(text.len())) {
+        Some(head) if head.len() < text.len() => {
+            let n = word_count(head);
+            n <= max && word_count(text) <= max
+        }
+        _ => word_count(text) <= max,
+    }
 }
 
 /// Collapses all whitespace runs to single spaces and trims.
@@ -112,16 +168,24 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
 }
 
 /// Replaces Arabic-Indic, Persian and full-width digits with ASCII digits so
-/// that "الهدف ٥" and "目标５" read as objective 5.
-pub fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x0660..=0x0669 => char::from_u32(c as u32 - 0x0660 + 0x30).unwrap_or(c),
-            0x06F0..=0x06F9 => char::from_u32(c as u32 - 0x06F0 + 0x30).unwrap_or(c),
-            0xFF10..=0xFF19 => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+/// that "الهدف ٥" and "目标５" read as objective 5. Borrows when there is
+/// nothing to replace (always for ASCII text).
+pub fn ascii_digits(text: &str) -> Cow<'_, str> {
+    let other_digit =
+        |c: char| matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0xFF10..=0xFF19);
+    if text.is_ascii() || !text.chars().any(other_digit) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c as u32 {
+                0x0660..=0x0669 => char::from_u32(c as u32 - 0x0660 + 0x30).unwrap_or(c),
+                0x06F0..=0x06F9 => char::from_u32(c as u32 - 0x06F0 + 0x30).unwrap_or(c),
+                0xFF10..=0xFF19 => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -168,6 +232,45 @@ mod tests {
         assert_eq!(word_count("会员国报告了"), 6);
         assert_eq!(word_count("目标5 progress"), 4);
         assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("  leading and trailing  "), 3);
+        assert_eq!(word_count("Le pays d’origine — « migrants »"), 7);
+        assert_eq!(word_count("a\u{00A0}b\u{3000}c"), 3);
+        assert_eq!(word_count("abcdefgh ijklmnop qrstuvwxyz é"), 4);
+    }
+
+    #[test]
+    fn chunked_counting_agrees_with_counting_characters() {
+        fn slow(text: &str) -> usize {
+            let mut count = 0;
+            let mut in_token = false;
+            for c in text.chars() {
+                if is_cjk(c) {
+                    count += 1;
+                    in_token = false;
+                } else if c.is_whitespace() {
+                    in_token = false;
+                } else if !in_token {
+                    count += 1;
+                    in_token = true;
+                }
+            }
+            count
+        }
+        let pieces = [
+            "a", " ", "é", "\t", "目", "\u{00A0}", "word", "\n\n", "’", "x1",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                s.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(word_count(&s), slow(&s), "{s:?}");
+            for max in [0, 1, 3, 12] {
+                assert_eq!(at_most_words(&s, max), slow(&s) <= max, "{s:?} {max}");
+            }
+        }
     }
 
     #[test]

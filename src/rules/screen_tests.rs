@@ -1,0 +1,181 @@
+//! The literal screens in front of the scope and objective checks must never
+//! hide a finding: on every paragraph we can find (the scope evaluation set,
+//! adversarial spellings and, when `../shared/corpus/docx-real` is present,
+//! every block of 1,100 real Word files), a paragraph the screen rules out
+//! has no refugee or displacement term, and the fast objective reading gives
+//! exactly what the general one gives.
+
+use crate::map::objectives::ObjectiveFinder;
+use crate::scope::ScopeClassifier;
+use crate::template::Template;
+use crate::text::SearchText;
+
+struct Screens {
+    scope: &'static ScopeClassifier,
+    finder: ObjectiveFinder,
+    scratch: String,
+    screened_out: usize,
+    checked: usize,
+}
+
+impl Screens {
+    fn new() -> Self {
+        let template = Template::builtin().expect("template");
+        Screens {
+            scope: ScopeClassifier::builtin().expect("lexicons"),
+            finder: ObjectiveFinder::new(template),
+            scratch: String::new(),
+            screened_out: 0,
+            checked: 0,
+        }
+    }
+
+    fn check(&mut self, text: &str) {
+        self.checked += 1;
+        let search = SearchText::new(text, &mut self.scratch);
+        if !self.scope.may_leave_scope(&search) {
+            self.screened_out += 1;
+            let a = self.scope.assess(text);
+            assert!(
+                a.refugee_terms.is_empty() && a.displacement_terms.is_empty(),
+                "the scope screen hid {:?} in {text:?}",
+                (a.refugee_terms, a.displacement_terms)
+            );
+        }
+        let search = SearchText::new(text, &mut self.scratch);
+        assert_eq!(
+            self.finder.prose_objectives_in(text, &search),
+            self.finder.folded_prose_objectives(text),
+            "objective citations differ for {text:?}"
+        );
+    }
+}
+
+#[test]
+fn screens_agree_with_the_full_checks_on_the_evaluation_set() {
+    let mut s = Screens::new();
+    let data = include_str!("../../tests/data/scope_eval.jsonl");
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("eval line");
+        for key in ["text", "heading"] {
+            if let Some(t) = v.get(key).and_then(|t| t.as_str()) {
+                s.check(t);
+                s.check(&t.to_uppercase());
+                s.check(&t.to_lowercase());
+            }
+        }
+    }
+    assert!(s.checked > 700);
+}
+
+#[test]
+fn screens_agree_on_awkward_spellings() {
+    let mut s = Screens::new();
+    for t in [
+        "REFUGEES AND ASYLUM-SEEKERS",
+        "refugee.s and asylum.seekers",
+        "Les réfugié·e·s et demandeur·euse·s d’asile",
+        "Les re\u{301}fugie\u{301}s (NFD)",
+        "ref\u{AD}ugees with a soft hyphen",
+        "ＲＥＦＵＧＥＥＳ in full width",
+        "internally\u{200B}displaced persons",
+        "БЕЖЕНЦЫ и лица, ищущие убежища",
+        "اللاجئـــين وطالبي اللجوء",
+        "難民與尋求庇護者",
+        "難 民",
+        "see objectives 5, 6 and 7; Objective 24 and obj. 12; GCM 3",
+        "objective5 objectives 2018 and 4 subobjective 9 OBJETIVO 30 objectif 0",
+        "“Objective 5” — objectives 23 to 25",
+        "目标五和目标 30",
+        "الهدف ٥ و الهدف 31",
+        "Цели 5 и 26",
+        "",
+        "....",
+    ] {
+        s.check(t);
+    }
+    // Generated ASCII prose around the markers.
+    let pieces = [
+        "Objective",
+        "objectives",
+        "OBJ",
+        ".",
+        " ",
+        ", ",
+        "5",
+        "24",
+        "2018",
+        "and",
+        "to",
+        "or",
+        "gcm",
+        "GCM",
+        "objection",
+        "x",
+        "-",
+        "0",
+        "99",
+        "100",
+        "through",
+    ];
+    let mut seed = 11u32;
+    for _ in 0..3000 {
+        let mut t = String::new();
+        for _ in 0..(seed % 12) {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            t.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            t.push(' ');
+        }
+        s.check(&t);
+    }
+}
+
+#[test]
+fn screens_agree_on_every_block_of_the_real_corpus() {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Some(dir) = manifest
+        .ancestors()
+        .skip(1)
+        .map(|a| a.join("shared/corpus/docx-real"))
+        .find(|p| p.is_dir())
+    else {
+        eprintln!("skipped: no shared/corpus/docx-real beside the project");
+        return;
+    };
+    let mut paths = Vec::new();
+    let mut dirs = vec![dir];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+            {
+                paths.push(p);
+            }
+        }
+    }
+    let mut s = Screens::new();
+    let limits = crate::ingest::Limits::default();
+    let mut files = 0;
+    for path in paths {
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let Ok(doc) = crate::ingest::docx::read(&bytes, &limits) else {
+            continue;
+        };
+        files += 1;
+        for block in &doc.blocks {
+            s.check(&block.visible_text());
+        }
+    }
+    eprintln!(
+        "{files} files, {} blocks, {} screened out of the scope check",
+        s.checked, s.screened_out
+    );
+    assert!(files > 1000, "only {files} corpus files read");
+    assert!(s.screened_out > s.checked / 2);
+}
