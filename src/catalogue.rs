@@ -398,7 +398,11 @@ mod tests {
                 assert!(rule.text.contains_key(lang), "{} in {lang}", rule.code);
             }
             for p in &c.phrases {
-                assert!(p.text.contains_key(lang), "{:?} in {lang}", p.text.get("en"));
+                assert!(
+                    p.text.contains_key(lang),
+                    "{:?} in {lang}",
+                    p.text.get("en")
+                );
             }
         }
     }
@@ -414,10 +418,17 @@ mod tests {
     fn un_terminology_is_used_for_the_compacts() {
         let c = Catalogue::load().expect("catalogue");
         let scope = c.rule("scope.displacement").expect("rule");
-        let help = |lang: &str| scope.text.get(lang).map(|t| t.help.clone()).unwrap_or_default();
+        let help = |lang: &str| {
+            scope
+                .text
+                .get(lang)
+                .map(|t| t.help.clone())
+                .unwrap_or_default()
+        };
         assert!(help("ar").contains("الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية"));
         assert!(help("zh").contains("安全、有序和正常移民全球契约"));
-        assert!(help("ru").contains("Глобальному договору о безопасной, упорядоченной и легальной миграции"));
+        assert!(help("ru")
+            .contains("Глобальному договору о безопасной, упорядоченной и легальной миграции"));
     }
 
     #[test]
@@ -431,7 +442,11 @@ mod tests {
 
     #[test]
     fn a_phrase_with_a_renamed_part_is_refused() {
-        let broken = CATALOGUE.replacen("ru = \"часть {part}: {error}\"", "ru = \"часть {chast}: {error}\"", 1);
+        let broken = CATALOGUE.replacen(
+            "ru = \"часть {part}: {error}\"",
+            "ru = \"часть {chast}: {error}\"",
+            1,
+        );
         assert_ne!(broken, CATALOGUE, "the Russian phrase was found");
         let err = Catalogue::parse(&broken).expect_err("renamed part");
         assert!(err.0.contains("part {part}: {error}"), "{err}");
@@ -444,18 +459,39 @@ mod tests {
             .arg("what", "the whole package")
             .arg("limit", "200 MB");
         let fr = c.render(&finding, "fr");
-        assert!(fr.message.contains("l'ensemble de l'archive dépasse 200 MB"), "{}", fr.message);
-        let damaged = Finding::new("input.damaged", Location::default())
-            .arg("detail", "the zip container: invalid Zip archive: Could not find EOCD");
+        assert!(
+            fr.message
+                .contains("l'ensemble de l'archive dépasse 200 MB"),
+            "{}",
+            fr.message
+        );
+        let damaged = Finding::new("input.damaged", Location::default()).arg(
+            "detail",
+            "the zip container: invalid Zip archive: Could not find EOCD",
+        );
         let zh = c.render(&damaged, "zh");
-        assert!(zh.message.contains("zip 容器：invalid Zip archive"), "{}", zh.message);
+        assert!(
+            zh.message.contains("zip 容器：invalid Zip archive"),
+            "{}",
+            zh.message
+        );
         let en = c.render(&damaged, "en");
-        assert!(en.message.contains("the zip container: invalid Zip archive"), "{}", en.message);
+        assert!(
+            en.message
+                .contains("the zip container: invalid Zip archive"),
+            "{}",
+            en.message
+        );
         let wrong = Finding::new("schema.wrong-type", Location::default())
             .arg("pointer", "/cover/iso3")
             .arg("expected", "text in quotes or a whole number");
         let es = c.render(&wrong, "es");
-        assert!(es.message.contains("un texto entre comillas o un número entero"), "{}", es.message);
+        assert!(
+            es.message
+                .contains("un texto entre comillas o un número entero"),
+            "{}",
+            es.message
+        );
     }
 
     #[test]
@@ -465,7 +501,11 @@ mod tests {
         let finding = Finding::new("cover.invalid-email", Location::section("cover"))
             .arg("value", "the file");
         let fr = c.render(&finding, "fr");
-        assert!(fr.message.contains("«\u{a0}the file\u{a0}»"), "{}", fr.message);
+        assert!(
+            fr.message.contains("«\u{a0}the file\u{a0}»"),
+            "{}",
+            fr.message
+        );
     }
 
     #[test]

@@ -171,7 +171,11 @@ mod tests {
             entry("part {part}: {error}", "partie {part} : {error}", &[]),
             entry("text in quotes", "du texte entre guillemets", &[]),
             entry("a number", "un nombre", &[]),
-            entry("{first} or {second}", "{first} ou {second}", &["first", "second"]),
+            entry(
+                "{first} or {second}",
+                "{first} ou {second}",
+                &["first", "second"],
+            ),
             entry("an object in { }", "un objet entre { }", &[]),
         ]
     }
@@ -208,10 +212,7 @@ mod tests {
             Some("du texte entre guillemets ou un nombre")
         );
         // A parser message that merely contains " or " is left alone.
-        assert_eq!(
-            translate(&book(), "No such file or directory", "fr"),
-            None
-        );
+        assert_eq!(translate(&book(), "No such file or directory", "fr"), None);
     }
 
     #[test]

@@ -73,7 +73,10 @@ fn a_cover_field_without_help_in_a_un_language_is_refused() {
     let end = TEMPLATE_2022[at..].find(" }").expect("end of table") + at;
     let broken = format!("{}{}", &TEMPLATE_2022[..at], &TEMPLATE_2022[end..]);
     let err = Template::parse("t.toml", &broken).expect_err("missing zh help");
-    assert!(err.to_string().contains("no help in language `zh`"), "{err}");
+    assert!(
+        err.to_string().contains("no help in language `zh`"),
+        "{err}"
+    );
 }
 
 #[test]

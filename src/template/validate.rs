@@ -90,7 +90,11 @@ pub(super) fn validate(t: &Template) -> Result<(), String> {
     }
     for section in &t.sections {
         for lang in UN_LANGUAGES {
-            if section.guidance.get(lang).is_none_or(|s| s.trim().is_empty()) {
+            if section
+                .guidance
+                .get(lang)
+                .is_none_or(|s| s.trim().is_empty())
+            {
                 return Err(format!(
                     "section `{}` has no guidance in language `{lang}`",
                     section.id
