@@ -10,8 +10,10 @@ use thiserror::Error;
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 
+mod phrase;
 mod ui;
 
+pub use phrase::Phrase;
 pub use ui::{Plural, UiText};
 
 const CATALOGUE: &str = include_str!("../seeds/rules.toml");
@@ -46,6 +48,17 @@ pub struct Rule {
 pub struct Catalogue {
     /// Languages every rule must have words in.
     pub languages: Vec<String>,
+    /// Listed languages whose texts still await review by a UN language
+    /// professional (translations made by the project).
+    #[serde(default)]
+    pub unreviewed: Vec<String>,
+    /// Placeholders whose values may be English phrases of the phrase book
+    /// (`[[phrase]]`), translated when the message is filled in.
+    #[serde(default)]
+    pub phrase_placeholders: Vec<String>,
+    /// The phrase book.
+    #[serde(default, rename = "phrase")]
+    pub phrases: Vec<Phrase>,
     /// Fixed words of the text output, per language (`[ui.LANG]`).
     #[serde(default)]
     pub ui: BTreeMap<String, UiText>,
@@ -105,6 +118,14 @@ impl Catalogue {
             check_rule_placeholders(rule)?;
         }
         check_ui(&catalogue)?;
+        check_phrases(&catalogue)?;
+        for lang in &catalogue.unreviewed {
+            if !catalogue.supports(lang) {
+                return Err(CatalogueError(format!(
+                    "`unreviewed` names `{lang}`, which is not in `languages`"
+                )));
+            }
+        }
         Ok(catalogue)
     }
 
@@ -147,11 +168,9 @@ impl Catalogue {
             .get(lang)
             .or_else(|| rule.text.get("en"))
             .or_else(|| rule.text.values().next());
+        let args = self.translated_args(&finding.args, lang);
         let (message, help) = match text {
-            Some(t) => (
-                fill(&t.message, &finding.args),
-                fill(&t.help, &finding.args),
-            ),
+            Some(t) => (fill(&t.message, &args), fill(&t.help, &args)),
             None => (rule.code.clone(), String::new()),
         };
         Diagnostic {
@@ -162,6 +181,70 @@ impl Catalogue {
             location: finding.location.clone(),
         }
     }
+}
+
+impl Catalogue {
+    /// Placeholder values in `lang`: values of the `phrase_placeholders` that
+    /// the phrase book knows are translated, every other value is kept.
+    fn translated_args(
+        &self,
+        args: &[(&'static str, String)],
+        lang: &str,
+    ) -> Vec<(&'static str, String)> {
+        args.iter()
+            .map(|(name, value)| {
+                let translated = self
+                    .phrase_placeholders
+                    .iter()
+                    .any(|p| p == name)
+                    .then(|| phrase::translate(&self.phrases, value, lang))
+                    .flatten();
+                (*name, translated.unwrap_or_else(|| value.clone()))
+            })
+            .collect()
+    }
+
+    /// A placeholder value in `lang` when it is a phrase of the phrase book.
+    pub fn phrase(&self, value: &str, lang: &str) -> Option<String> {
+        phrase::translate(&self.phrases, value, lang)
+    }
+}
+
+/// Every phrase needs every listed language, with the English `{parts}`.
+fn check_phrases(catalogue: &Catalogue) -> Result<(), CatalogueError> {
+    for p in &catalogue.phrases {
+        let Some(en) = p.text.get("en") else {
+            return Err(CatalogueError("a [[phrase]] has no `en` text".into()));
+        };
+        let parts = phrase::capture_names(en);
+        for name in &p.nested {
+            if !parts.contains(name) {
+                return Err(CatalogueError(format!(
+                    "phrase “{en}”: `nested` names {{{name}}}, which the English text lacks"
+                )));
+            }
+        }
+        for lang in &catalogue.languages {
+            let Some(text) = p.text.get(lang).filter(|t| !t.trim().is_empty()) else {
+                return Err(CatalogueError(format!(
+                    "phrase “{en}” has no text in language `{lang}`"
+                )));
+            };
+            if phrase::capture_names(text) != parts {
+                return Err(CatalogueError(format!(
+                    "phrase “{en}” in `{lang}` must use the parts {parts:?}"
+                )));
+            }
+        }
+        for lang in p.text.keys() {
+            if !catalogue.supports(lang) {
+                return Err(CatalogueError(format!(
+                    "phrase “{en}” has text in `{lang}`, which is not in `languages`"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The fixed words of the text output in `lang`, from the built-in catalogue.
@@ -305,15 +388,124 @@ mod tests {
     }
 
     #[test]
-    fn french_and_spanish_are_listed_and_complete() {
+    fn the_six_un_languages_are_listed_and_complete() {
         let c = Catalogue::load().expect("catalogue");
-        for lang in ["en", "fr", "es"] {
+        assert_eq!(c.languages, ["en", "fr", "es", "ar", "ru", "zh"]);
+        for lang in crate::template::UN_LANGUAGES {
             assert!(c.supports(lang), "{lang}");
             assert!(c.ui.contains_key(lang), "[ui.{lang}]");
             for rule in &c.rules {
                 assert!(rule.text.contains_key(lang), "{} in {lang}", rule.code);
             }
+            for p in &c.phrases {
+                assert!(
+                    p.text.contains_key(lang),
+                    "{:?} in {lang}",
+                    p.text.get("en")
+                );
+            }
         }
+    }
+
+    #[test]
+    fn arabic_russian_and_chinese_are_marked_as_awaiting_review() {
+        let c = Catalogue::load().expect("catalogue");
+        assert_eq!(c.unreviewed, ["ar", "ru", "zh"]);
+        assert!(CATALOGUE.contains("AWAIT REVIEW by a UN language professional"));
+    }
+
+    #[test]
+    fn un_terminology_is_used_for_the_compacts() {
+        let c = Catalogue::load().expect("catalogue");
+        let scope = c.rule("scope.displacement").expect("rule");
+        let help = |lang: &str| {
+            scope
+                .text
+                .get(lang)
+                .map(|t| t.help.clone())
+                .unwrap_or_default()
+        };
+        assert!(help("ar").contains("الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية"));
+        assert!(help("zh").contains("安全、有序和正常移民全球契约"));
+        assert!(help("ru")
+            .contains("Глобальному договору о безопасной, упорядоченной и легальной миграции"));
+    }
+
+    #[test]
+    fn a_phrase_without_a_listed_language_is_refused() {
+        let broken = CATALOGUE.replacen("zh = \"整个包\"\n", "", 1);
+        assert_ne!(broken, CATALOGUE, "the Chinese phrase was found");
+        let err = Catalogue::parse(&broken).expect_err("missing phrase language");
+        assert!(err.0.contains("the whole package"), "{err}");
+        assert!(err.0.contains("`zh`"), "{err}");
+    }
+
+    #[test]
+    fn a_phrase_with_a_renamed_part_is_refused() {
+        let broken = CATALOGUE.replacen(
+            "ru = \"часть {part}: {error}\"",
+            "ru = \"часть {chast}: {error}\"",
+            1,
+        );
+        assert_ne!(broken, CATALOGUE, "the Russian phrase was found");
+        let err = Catalogue::parse(&broken).expect_err("renamed part");
+        assert!(err.0.contains("part {part}: {error}"), "{err}");
+    }
+
+    #[test]
+    fn reader_and_schema_phrases_are_translated_in_placeholders() {
+        let c = Catalogue::load().expect("catalogue");
+        let finding = Finding::new("input.too-large", Location::default())
+            .arg("what", "the whole package")
+            .arg("limit", "200 MB");
+        let fr = c.render(&finding, "fr");
+        assert!(
+            fr.message
+                .contains("l'ensemble de l'archive dépasse 200 MB"),
+            "{}",
+            fr.message
+        );
+        let damaged = Finding::new("input.damaged", Location::default()).arg(
+            "detail",
+            "the zip container: invalid Zip archive: Could not find EOCD",
+        );
+        let zh = c.render(&damaged, "zh");
+        assert!(
+            zh.message.contains("zip 容器：invalid Zip archive"),
+            "{}",
+            zh.message
+        );
+        let en = c.render(&damaged, "en");
+        assert!(
+            en.message
+                .contains("the zip container: invalid Zip archive"),
+            "{}",
+            en.message
+        );
+        let wrong = Finding::new("schema.wrong-type", Location::default())
+            .arg("pointer", "/cover/iso3")
+            .arg("expected", "text in quotes or a whole number");
+        let es = c.render(&wrong, "es");
+        assert!(
+            es.message
+                .contains("un texto entre comillas o un número entero"),
+            "{}",
+            es.message
+        );
+    }
+
+    #[test]
+    fn user_values_are_never_translated() {
+        let c = Catalogue::load().expect("catalogue");
+        // `value` is not a phrase placeholder: an official's own words stay.
+        let finding = Finding::new("cover.invalid-email", Location::section("cover"))
+            .arg("value", "the file");
+        let fr = c.render(&finding, "fr");
+        assert!(
+            fr.message.contains("«\u{a0}the file\u{a0}»"),
+            "{}",
+            fr.message
+        );
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub struct CheckArgs {
     /// Also write one CSV row per finding to this file (atomically).
     #[arg(long, value_name = "FILE")]
     pub findings_csv: Option<PathBuf>,
-    /// Language of messages (en, fr, es, ...); default: English for a batch
+    /// Language of messages (en, fr, es, ar, ru, zh); default: English for a batch
     /// (several files or a folder), else the report's own language when available.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
@@ -152,7 +152,7 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     pub format: RulesFormat,
-    /// Language of titles and help.
+    /// Language of titles and help (en, fr, es, ar, ru, zh).
     #[arg(long, value_name = "LANG", default_value = "en")]
     pub lang: String,
 }

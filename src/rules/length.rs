@@ -18,7 +18,7 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
             Finding::new("length.report-too-long", Location::default())
                 .arg("words", total)
                 .arg("max", guidance.max_words)
-                .arg("note", &guidance.note),
+                .arg("note", pick(&guidance.note, ctx.lang)),
         );
     }
     for spec in &ctx.template.sections {

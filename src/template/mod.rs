@@ -86,8 +86,8 @@ pub struct LengthGuidance {
     pub verified: bool,
     /// Words above which the report gets a warning.
     pub max_words: usize,
-    /// Explanation shown in the warning's help.
-    pub note: String,
+    /// Explanation shown in the warning's help, per language.
+    pub note: Localized,
 }
 
 /// How a cover value is checked.
@@ -146,8 +146,12 @@ pub struct CoverField {
     /// Other labels officials use for the same field.
     #[serde(default)]
     pub aliases: LocalizedList,
-    /// What to write, per language (English at least).
+    /// What to write, per language (every UN language: it is shown in the
+    /// official's language under `cover.missing-field`).
     pub help: Localized,
+    /// False until label and help are checked against the official template.
+    #[serde(default)]
+    pub verified: bool,
 }
 
 /// One section of the template.

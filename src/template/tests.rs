@@ -50,7 +50,33 @@ fn an_unknown_key_is_refused_not_ignored() {
 fn pick_falls_back_to_english() {
     let t = Template::load().expect("built-in template");
     let field = t.cover_field("submitter_name").expect("field");
-    assert_eq!(pick(&field.help, "zh"), pick(&field.help, "en"));
+    assert_eq!(pick(&field.help, "xx"), pick(&field.help, "en"));
+    assert_ne!(pick(&field.help, "zh"), pick(&field.help, "en"));
+}
+
+#[test]
+fn cover_help_and_length_note_exist_in_every_un_language() {
+    let t = Template::load().expect("built-in template");
+    for lang in crate::template::UN_LANGUAGES {
+        for field in &t.cover {
+            assert!(field.help.contains_key(lang), "{} help in {lang}", field.id);
+        }
+        assert!(t.length.note.contains_key(lang), "length note in {lang}");
+    }
+}
+
+#[test]
+fn a_cover_field_without_help_in_a_un_language_is_refused() {
+    let at = TEMPLATE_2022
+        .find(", zh = \"国家的全称")
+        .expect("Chinese help of submitter_name");
+    let end = TEMPLATE_2022[at..].find(" }").expect("end of table") + at;
+    let broken = format!("{}{}", &TEMPLATE_2022[..at], &TEMPLATE_2022[end..]);
+    let err = Template::parse("t.toml", &broken).expect_err("missing zh help");
+    assert!(
+        err.to_string().contains("no help in language `zh`"),
+        "{err}"
+    );
 }
 
 #[test]

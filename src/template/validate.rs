@@ -58,6 +58,18 @@ pub(super) fn validate(t: &Template) -> Result<(), String> {
                 field.id
             ));
         }
+        // Label and help appear inside messages in the official's language:
+        // a missing translation would put English into them.
+        for lang in UN_LANGUAGES {
+            for (what, map) in [("label", &field.label), ("help", &field.help)] {
+                if map.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                    return Err(format!(
+                        "cover field `{}` has no {what} in language `{lang}`",
+                        field.id
+                    ));
+                }
+            }
+        }
     }
     for role in [
         CoverRole::SubmitterName,
@@ -70,6 +82,25 @@ pub(super) fn validate(t: &Template) -> Result<(), String> {
     }
     if t.objective_markers.get("en").is_none_or(Vec::is_empty) {
         return Err("objective_markers needs English markers".into());
+    }
+    for lang in UN_LANGUAGES {
+        if t.length.note.get(lang).is_none_or(|s| s.trim().is_empty()) {
+            return Err(format!("length.note has no text in language `{lang}`"));
+        }
+    }
+    for section in &t.sections {
+        for lang in UN_LANGUAGES {
+            if section
+                .guidance
+                .get(lang)
+                .is_none_or(|s| s.trim().is_empty())
+            {
+                return Err(format!(
+                    "section `{}` has no guidance in language `{lang}`",
+                    section.id
+                ));
+            }
+        }
     }
     if t.length.max_words == 0 {
         return Err("length.max_words must be above zero".into());
