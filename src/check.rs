@@ -18,7 +18,7 @@ use crate::outcome::{InputFormat, ReportOutcome, Status, SubmitterInfo};
 use crate::reference::ReferenceData;
 use crate::report::{schema, Report};
 use crate::rules::cover::Submitter;
-use crate::rules::{self, source, Date, RuleContext};
+use crate::rules::{self, source, Date, RuleContext, RuleScreen};
 use crate::template::Template;
 
 /// Why the checker itself could not start (broken built-in data).
@@ -68,6 +68,7 @@ pub struct Checker {
     catalogue: &'static Catalogue,
     matcher: SectionMatcher,
     scope: &'static crate::scope::ScopeClassifier,
+    screen: RuleScreen,
     validator: SchemaValidator,
     limits: Limits,
 }
@@ -83,12 +84,15 @@ impl Checker {
         let validator =
             SchemaValidator::new(schema::generate(template, reference.objectives().len()))
                 .map_err(SetupError::Schema)?;
+        let matcher = SectionMatcher::new(template);
+        let screen = RuleScreen::new(scope, matcher.objectives());
         Ok(Checker {
             template,
             reference,
             catalogue,
-            matcher: SectionMatcher::new(template),
+            matcher,
             scope,
+            screen,
             validator,
             limits: Limits::default(),
         })
@@ -166,6 +170,7 @@ impl Checker {
                 reference: self.reference,
                 matcher: &self.matcher,
                 scope: self.scope,
+                screen: &self.screen,
                 objective_count: self.reference.objectives().len(),
                 today: options.today,
                 lang: &lang,

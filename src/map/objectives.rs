@@ -3,7 +3,7 @@
 //! "Objectif 5", "Цель 5", "الهدف ٥", "目标5", "目标五", "objectives 5 and 6".
 
 use crate::template::Template;
-use crate::text::{ascii_digits, fold, fold_char, LiteralSet, SearchText};
+use crate::text::{ascii_digits, fold, fold_char};
 
 /// Numbers above this are years or page numbers, never objectives.
 const LARGEST_PLAUSIBLE: u32 = 99;
@@ -15,9 +15,6 @@ pub struct ObjectiveFinder {
     markers: Vec<String>,
     /// Folded two-token markers (e.g. "gcm objective").
     phrase_markers: Vec<(String, String)>,
-    /// Every single-token marker and 目标: prose without any of them cites
-    /// no objective.
-    screen: LiteralSet,
 }
 
 /// Connecting words allowed between numbers in a list ("5, 6 and 7").
@@ -43,9 +40,19 @@ impl ObjectiveFinder {
         }
         markers.sort();
         markers.dedup();
-        // The screen folds like the scope check; a marker folded by `fold`
-        // is folded once more so both sides agree character by character.
-        let anchors = markers
+        ObjectiveFinder {
+            markers,
+            phrase_markers,
+        }
+    }
+
+    /// The words prose must contain to cite an objective: every single-word
+    /// marker and 目标, folded like the scope check (a screen folds text that
+    /// way; a marker folded by `fold` is folded once more so both sides agree
+    /// character by character), for a literal screen in front of
+    /// [`ObjectiveFinder::prose_objectives`].
+    pub fn marker_words(&self) -> Vec<String> {
+        self.markers
             .iter()
             .map(String::as_str)
             .chain([CHINESE_MARKER])
@@ -59,13 +66,8 @@ impl ObjectiveFinder {
                     }
                 }
                 out
-            });
-        let screen = LiteralSet::new(anchors);
-        ObjectiveFinder {
-            markers,
-            phrase_markers,
-            screen,
-        }
+            })
+            .collect()
     }
 
     fn is_marker(&self, token: &str) -> bool {
@@ -110,28 +112,11 @@ impl ObjectiveFinder {
     /// Every objective number cited in prose, in order of appearance, with
     /// repeats removed: "objectives 5, 6 and 7" gives 5, 6, 7.
     pub fn prose_objectives(&self, text: &str) -> Vec<u32> {
-        let mut scratch = String::new();
-        self.prose_objectives_in(text, &SearchText::new(text, &mut scratch))
-    }
-
-    /// [`ObjectiveFinder::prose_objectives`] for a paragraph already prepared
-    /// for searching (the rules prepare each paragraph once).
-    ///
-    /// Why: most paragraphs cite no objective; a literal search for the
-    /// markers rules them out without folding or tokenising them, and ASCII
-    /// paragraphs that do cite one are read where the marker stands.
-    pub fn prose_objectives_in(&self, text: &str, search: &SearchText<'_>) -> Vec<u32> {
-        if !self.screen.may_occur(search) {
-            return Vec::new();
-        }
-        if search.is_ascii_original() {
-            return self.ascii_prose_objectives(search);
-        }
         self.folded_prose_objectives(text)
     }
 
     /// The general path: fold the whole paragraph, then read its tokens.
-    pub(crate) fn folded_prose_objectives(&self, text: &str) -> Vec<u32> {
+    fn folded_prose_objectives(&self, text: &str) -> Vec<u32> {
         let folded = fold(&ascii_digits(text));
         let mut found = Vec::new();
         let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
@@ -163,16 +148,29 @@ impl ObjectiveFinder {
         found
     }
 
-    /// The ASCII path, with the same result as the general one: `fold` of
-    /// ASCII text is its alphanumeric runs in lower case, so each marker the
-    /// screen finds is read in place, with the numbers and connectors after it.
-    fn ascii_prose_objectives(&self, search: &SearchText<'_>) -> Vec<u32> {
-        let text = search.as_str();
+    /// [`ObjectiveFinder::prose_objectives`] for ASCII `text`, given the byte
+    /// offsets (in order) of the words that may be markers, as a literal
+    /// screen on [`ObjectiveFinder::marker_words`] finds them. Same result as
+    /// the general path: `fold` of ASCII text is its alphanumeric runs in
+    /// lower case, so each marker is read in place, with the numbers and
+    /// connectors after it. Non-ASCII text takes the general path.
+    ///
+    /// Why: in a long report most paragraphs that cite an objective are plain
+    /// ASCII; reading them where the marker stands avoids folding and
+    /// tokenising the whole paragraph.
+    pub fn prose_objectives_at(
+        &self,
+        text: &str,
+        marker_starts: impl IntoIterator<Item = usize>,
+    ) -> Vec<u32> {
+        if !text.is_ascii() {
+            return self.folded_prose_objectives(text);
+        }
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         // Tokens before this byte were already read (as a marker or after one).
         let mut consumed = 0;
-        for (start, _) in self.screen.occurrences(search) {
+        for start in marker_starts {
             if start < consumed {
                 continue;
             }

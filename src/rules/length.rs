@@ -5,13 +5,17 @@ use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::ReportBlocks;
 use crate::template::pick;
-use crate::text::word_count;
+use super::BlockFacts;
 
 /// Checks the report's and each section's length.
-pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
-    // Each block counted once, then summed per section.
-    let counts: Vec<usize> = blocks.blocks.iter().map(|b| word_count(b.text)).collect();
-    let total: usize = counts.iter().sum();
+pub fn check(
+    ctx: &RuleContext<'_>,
+    blocks: &ReportBlocks<'_>,
+    facts: &[BlockFacts],
+    out: &mut Vec<Finding>,
+) {
+    // Each block counted once (by the screen), then summed per section.
+    let total: usize = facts.iter().map(|f| f.words).sum();
     let guidance = &ctx.template.length;
     if total > guidance.max_words {
         out.push(
@@ -26,9 +30,9 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
         let words: usize = blocks
             .blocks
             .iter()
-            .zip(&counts)
+            .zip(facts)
             .filter(|(b, _)| b.section_id == Some(spec.id.as_str()))
-            .map(|(_, n)| n)
+            .map(|(_, f)| f.words)
             .sum();
         if words > max {
             out.push(

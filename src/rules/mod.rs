@@ -3,6 +3,7 @@
 
 pub mod cover;
 mod date;
+mod facts;
 mod length;
 mod objectives;
 mod scope;
@@ -10,6 +11,7 @@ pub mod source;
 mod structure;
 
 pub use date::Date;
+pub use facts::{BlockFacts, RuleScreen};
 
 use crate::diagnostic::Finding;
 use crate::map::headings::SectionMatcher;
@@ -34,6 +36,8 @@ pub struct RuleContext<'a> {
     pub today: Option<Date>,
     /// The GCM scope classifier (refugee-only content).
     pub scope: &'a crate::scope::ScopeClassifier,
+    /// The one-pass screen behind word counts, scope and objective citations.
+    pub screen: &'a RuleScreen,
     /// Language for titles quoted in messages.
     pub lang: &'a str,
 }
@@ -42,12 +46,13 @@ pub struct RuleContext<'a> {
 /// each family.
 pub fn check_report(ctx: &RuleContext<'_>) -> Vec<Finding> {
     let blocks = ReportBlocks::new(ctx.report);
+    let facts = ctx.screen.facts(&blocks, ctx.matcher.objectives());
     let mut out = Vec::new();
     cover::check(ctx, &mut out);
     structure::check(ctx, &blocks, &mut out);
-    objectives::check(ctx, &blocks, &mut out);
-    length::check(ctx, &blocks, &mut out);
-    scope::check(ctx, &blocks, &mut out);
+    objectives::check(ctx, &blocks, &facts, &mut out);
+    length::check(ctx, &blocks, &facts, &mut out);
+    scope::check(ctx, &blocks, &facts, &mut out);
     out
 }
 

@@ -5,17 +5,21 @@ use std::collections::BTreeMap;
 use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::{BlockRole, ReportBlocks};
-use crate::text::SearchText;
+use super::BlockFacts;
 
 /// Checks objective numbers in sub-sections and in prose.
-pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
+pub fn check(
+    ctx: &RuleContext<'_>,
+    blocks: &ReportBlocks<'_>,
+    facts: &[BlockFacts],
+    out: &mut Vec<Finding>,
+) {
     let max = ctx.objective_count as u32;
     let exists = |n: u32| (1..=max).contains(&n);
     let mut seen_entries: BTreeMap<u32, usize> = BTreeMap::new();
     let mut reported_blocks = std::collections::BTreeSet::new();
-    let mut scratch = String::new();
 
-    for b in &blocks.blocks {
+    for (b, fact) in blocks.blocks.iter().zip(facts) {
         if b.role == BlockRole::ObjectiveHeading {
             if let Some(n) = b.objective {
                 if let Some(first) = seen_entries.get(&n) {
@@ -29,11 +33,7 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
                 }
             }
         }
-        let search = SearchText::new(b.text, &mut scratch);
-        let mut numbers: Vec<u32> = ctx
-            .matcher
-            .objectives()
-            .prose_objectives_in(b.text, &search);
+        let mut numbers: Vec<u32> = fact.objectives.clone();
         if b.role == BlockRole::ObjectiveHeading {
             numbers.extend(b.objective);
         }

@@ -8,16 +8,20 @@ use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::{BlockRef, BlockRole, ParagraphKind, ReportBlocks};
 use crate::scope::{ScopeAssessment, ScopeVerdict, TermMatch};
-use crate::text::SearchText;
+use super::BlockFacts;
 
 /// Checks every block of the report.
-pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Finding>) {
+pub fn check(
+    ctx: &RuleContext<'_>,
+    blocks: &ReportBlocks<'_>,
+    facts: &[BlockFacts],
+    out: &mut Vec<Finding>,
+) {
     let classifier = ctx.scope;
     // The refugee-only heading in force, with its text.
     let mut section_heading: Option<(ScopeAssessment, &str)> = None;
     let mut sub_heading: Option<(ScopeAssessment, &str)> = None;
-    let mut scratch = String::new();
-    for b in &blocks.blocks {
+    for (b, fact) in blocks.blocks.iter().zip(facts) {
         match b.role {
             BlockRole::SectionHeading => {
                 sub_heading = None;
@@ -43,9 +47,7 @@ pub fn check(ctx: &RuleContext<'_>, blocks: &ReportBlocks<'_>, out: &mut Vec<Fin
             }
             BlockRole::Text(_) => {
                 let heading = sub_heading.as_ref().or(section_heading.as_ref());
-                if heading.is_none()
-                    && !classifier.may_leave_scope(&SearchText::new(b.text, &mut scratch))
-                {
+                if heading.is_none() && !fact.may_leave_scope {
                     // No refugee, instrument or displacement word: migrant
                     // or neutral, nothing to report.
                     continue;

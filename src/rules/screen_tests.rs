@@ -5,15 +5,17 @@
 //! has no refugee or displacement term, and the fast objective reading gives
 //! exactly what the general one gives.
 
+use super::RuleScreen;
 use crate::map::objectives::ObjectiveFinder;
 use crate::scope::ScopeClassifier;
 use crate::template::Template;
-use crate::text::SearchText;
+use crate::text::{word_count, ScreenScratch};
 
 struct Screens {
     scope: &'static ScopeClassifier,
     finder: ObjectiveFinder,
-    scratch: String,
+    screen: RuleScreen,
+    scratch: ScreenScratch,
     screened_out: usize,
     checked: usize,
 }
@@ -21,10 +23,13 @@ struct Screens {
 impl Screens {
     fn new() -> Self {
         let template = Template::builtin().expect("template");
+        let scope = ScopeClassifier::builtin().expect("lexicons");
+        let finder = ObjectiveFinder::new(template);
         Screens {
-            scope: ScopeClassifier::builtin().expect("lexicons"),
-            finder: ObjectiveFinder::new(template),
-            scratch: String::new(),
+            scope,
+            screen: RuleScreen::new(scope, &finder),
+            finder,
+            scratch: ScreenScratch::default(),
             screened_out: 0,
             checked: 0,
         }
@@ -32,8 +37,9 @@ impl Screens {
 
     fn check(&mut self, text: &str) {
         self.checked += 1;
-        let search = SearchText::new(text, &mut self.scratch);
-        if !self.scope.may_leave_scope(&search) {
+        let facts = self.screen.block(text, &self.finder, &mut self.scratch);
+        assert_eq!(facts.words, word_count(text), "word count of {text:?}");
+        if !facts.may_leave_scope {
             self.screened_out += 1;
             let a = self.scope.assess(text);
             assert!(
@@ -42,10 +48,9 @@ impl Screens {
                 (a.refugee_terms, a.displacement_terms)
             );
         }
-        let search = SearchText::new(text, &mut self.scratch);
         assert_eq!(
-            self.finder.prose_objectives_in(text, &search),
-            self.finder.folded_prose_objectives(text),
+            facts.objectives,
+            self.finder.prose_objectives(text),
             "objective citations differ for {text:?}"
         );
     }

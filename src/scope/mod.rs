@@ -35,7 +35,6 @@ use serde::Serialize;
 
 pub use lexicon::{Category, ScopeLexiconError};
 
-use crate::text::{LiteralSet, SearchText};
 use lexicon::Lexicon;
 use matcher::{Hit, Matcher};
 use normalize::normalize;
@@ -50,9 +49,6 @@ pub struct ScopeClassifier {
     lexicon: Lexicon,
     matcher: Matcher,
     detector: lang::LanguageDetector,
-    /// One word of every refugee, instrument and displacement form: a unit
-    /// without any of them cannot leave scope.
-    decisive: LiteralSet,
 }
 
 /// What the scope check decided for one unit (paragraph, table row, list item).
@@ -134,27 +130,26 @@ impl ScopeClassifier {
     pub fn load() -> Result<ScopeClassifier, ScopeLexiconError> {
         let lexicon = Lexicon::load()?;
         let matcher = Matcher::new(&lexicon);
-        let decisive = LiteralSet::new(matcher.decisive_anchors());
         Ok(ScopeClassifier {
             lexicon,
             matcher,
             detector: lang::LanguageDetector::new(),
-            decisive,
         })
     }
 
-    /// Whether the unit might be refugee-only or about displacement on its
-    /// own: false means [`ScopeClassifier::assess`] would find no refugee,
-    /// refugee-instrument or displacement term in it (so its verdict is
-    /// migrant or neutral), decided by a literal search instead of the full
-    /// normalisation.
+    /// One word of every refugee, refugee-instrument and displacement form,
+    /// normalised: a unit whose folded text contains none of them, each at the
+    /// start of a word (or anywhere, for Arabic and Chinese), gets no refugee
+    /// or displacement term from [`ScopeClassifier::assess`], so its verdict
+    /// is migrant or neutral.
     ///
-    /// Why: almost every paragraph of a report says nothing about refugees;
-    /// the rule asks this first and assesses only the paragraphs that might.
-    /// Units under a refugee-only heading must still be assessed in full,
-    /// since the heading alone can make them refugee-only.
-    pub fn may_leave_scope(&self, text: &SearchText<'_>) -> bool {
-        text.may_join_words() || self.decisive.may_occur(text)
+    /// Why: almost every paragraph of a report says nothing about refugees; a
+    /// literal screen ([`crate::text::Screen`]) on these words lets the rules
+    /// assess only the paragraphs that might. Units under a refugee-only
+    /// heading must still be assessed in full, since the heading alone can
+    /// make them refugee-only.
+    pub fn decisive_words(&self) -> Vec<String> {
+        self.matcher.decisive_anchors()
     }
 
     /// The shared classifier, compiled on first use.

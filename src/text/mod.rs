@@ -11,8 +11,7 @@ mod fold_char;
 mod search;
 
 pub(crate) use fold_char::fold_char;
-pub(crate) use search::ascii_prefix_len;
-pub use search::{LiteralSet, SearchText};
+pub use search::{Screen, ScreenScratch, Screened};
 
 /// [`fold`] for ASCII text, which is most report prose: the same result
 /// (ASCII is its own compatibility decomposition, has no combining marks and
@@ -71,6 +70,26 @@ fn fold_unicode(text: &str) -> String {
         }
     }
     out
+}
+
+/// Length of the ASCII prefix of `bytes`, eight bytes at a time.
+pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes
+        .get(n..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .count()
 }
 
 /// True for characters that Word counts one word each (Han, Hiragana,
@@ -271,6 +290,14 @@ mod tests {
                 assert_eq!(at_most_words(&s, max), slow(&s) <= max, "{s:?} {max}");
             }
         }
+    }
+
+    #[test]
+    fn ascii_prefix_is_measured_across_chunks() {
+        assert_eq!(ascii_prefix_len(b"abcdefghijklm"), 13);
+        assert_eq!(ascii_prefix_len("abcdefghé".as_bytes()), 8);
+        assert_eq!(ascii_prefix_len("abcé".as_bytes()), 3);
+        assert_eq!(ascii_prefix_len(b""), 0);
     }
 
     #[test]
