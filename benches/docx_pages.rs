@@ -3,6 +3,7 @@
 //!
 //!   cargo bench --bench docx_pages -- generate DIR   # writes report-{10,50,200}.docx
 //!   cargo bench --bench docx_pages -- compare DIR    # prints the timing table
+//!   cargo bench --bench docx_pages -- profile DIR    # checks report-200 300 times (for perf)
 //!
 //! `benches/docx.sh` runs both and adds peak memory of the binary.
 
@@ -135,6 +136,14 @@ fn main() {
                 let bytes = write_docx(&report(pages)).expect("write");
                 std::fs::write(dir.join(format!("report-{pages}.docx")), bytes)
                     .expect("write file");
+            }
+        }
+        "profile" => {
+            // `perf record` target: check the 200-page report over and over.
+            let checker = Checker::new().expect("checker");
+            let bytes = std::fs::read(dir.join("report-200.docx")).expect("read");
+            for _ in 0..300 {
+                std::hint::black_box(checker.check("bench.docx", &bytes, &CheckOptions::default()));
             }
         }
         _ => {

@@ -11,7 +11,7 @@ use super::headings::{HeadingMatch, SectionMatcher};
 use crate::document::{Block, BlockKind, Document};
 use crate::report::{DetailedParagraph, ObjectiveEntry, Paragraph, ParagraphKind, Report, Section};
 use crate::template::Template;
-use crate::text::word_count;
+use crate::text::at_most_words;
 
 /// Longest paragraph (in words) still taken for a heading when it is only
 /// bold or numbered, not styled as a heading.
@@ -208,7 +208,11 @@ impl<'t> DocxMapper<'t> {
             } else {
                 c
             };
-            push_paragraph(&mut report, c, paragraph_from(block, heading_level, number));
+            push_paragraph(
+                &mut report,
+                c,
+                paragraph_from(block, visible, heading_level, number),
+            );
         }
         self.cover.fill_from_properties(doc, &mut report);
         MappedDocument {
@@ -300,11 +304,13 @@ impl<'t> DocxMapper<'t> {
 
     /// Short bold or numbered paragraphs act as headings in unstyled drafts.
     fn is_heading_text(&self, block: &Block) -> bool {
-        let short = word_count(&block.text) <= PSEUDO_HEADING_MAX_WORDS;
-        let numbered = block.list_label.is_some() || starts_with_numbering(&block.text);
-        let shouted = block.text.chars().any(|c| c.is_alphabetic())
-            && !block.text.chars().any(|c| c.is_lowercase());
-        short && (block.bold || numbered || shouted)
+        // Cheapest tests first: this runs on every paragraph of the report.
+        let looks_like_heading = block.bold
+            || block.list_label.is_some()
+            || !block.text.chars().any(|c| c.is_lowercase())
+                && block.text.chars().any(|c| c.is_alphabetic())
+            || starts_with_numbering(&block.text);
+        looks_like_heading && at_most_words(&block.text, PSEUDO_HEADING_MAX_WORDS)
     }
 }
 
@@ -328,7 +334,14 @@ fn starts_with_numbering(text: &str) -> bool {
         })
 }
 
-fn paragraph_from(block: &Block, heading_level: Option<u8>, number: usize) -> Paragraph {
+/// The report paragraph for `block`, whose visible text (list label included)
+/// the caller has already made.
+fn paragraph_from(
+    block: &Block,
+    visible: String,
+    heading_level: Option<u8>,
+    number: usize,
+) -> Paragraph {
     let kind = match block.kind {
         BlockKind::Heading { .. } | BlockKind::Title => ParagraphKind::Heading,
         BlockKind::ListItem { .. } => ParagraphKind::ListItem,
@@ -342,7 +355,7 @@ fn paragraph_from(block: &Block, heading_level: Option<u8>, number: usize) -> Pa
         _ => heading_level.filter(|_| kind == ParagraphKind::Heading),
     };
     Paragraph::Detailed(DetailedParagraph {
-        text: block.visible_text(),
+        text: visible,
         kind: Some(kind),
         level,
         block: Some(number),

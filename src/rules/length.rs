@@ -1,11 +1,11 @@
 //! Length rules: a warning against the template's guidance, counted as Word
 //! counts words.
 
+use super::BlockFacts;
 use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::ReportBlocks;
 use crate::template::pick;
-use super::BlockFacts;
 
 /// Checks the report's and each section's length.
 pub fn check(

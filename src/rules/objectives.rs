@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use super::BlockFacts;
 use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::{BlockRole, ReportBlocks};
-use super::BlockFacts;
 
 /// Checks objective numbers in sub-sections and in prose.
 pub fn check(

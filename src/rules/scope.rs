@@ -4,11 +4,11 @@
 //! text stays in scope); a heading that is itself refugee-only carries over
 //! to the blocks under it unless they name migrants themselves.
 
+use super::BlockFacts;
 use super::RuleContext;
 use crate::diagnostic::{Finding, Location};
 use crate::report::{BlockRef, BlockRole, ParagraphKind, ReportBlocks};
 use crate::scope::{ScopeAssessment, ScopeVerdict, TermMatch};
-use super::BlockFacts;
 
 /// Checks every block of the report.
 pub fn check(

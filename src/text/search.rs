@@ -23,7 +23,7 @@
 //!
 //! [`fold_char`]: super::fold_char
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use aho_corasick::AhoCorasick;
 
@@ -87,13 +87,17 @@ pub struct Screen {
     bits4: Vec<u64>,
     /// Bloom bits over the folded first three bytes of three-letter words.
     bits3: Vec<u64>,
-    /// Exact look-up after a bloom hit: first bytes → (word, list).
-    by_prefix: HashMap<u32, Vec<(Vec<u8>, u8)>>,
+    /// Exact look-up after a bloom hit, sorted by key: first bytes →
+    /// (word, list).
+    by_prefix: Vec<(u32, Vec<ListWord>)>,
     /// Lists with an ASCII word shorter than three letters: always "maybe".
     always: u32,
     /// Every word of every list, for folded text that is not ASCII.
     other: Option<(AhoCorasick, Vec<u8>)>,
 }
+
+/// A word of a list, in lower case, with its list number.
+type ListWord = (Vec<u8>, u8);
 
 const BLOOM_BITS: u32 = 16;
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -110,17 +114,19 @@ fn bloom_set(bits: &mut [u64], key: u32) {
     }
 }
 
+#[inline]
 fn bloom_has(bits: &[u64], key: u32) -> bool {
     let i = bloom_index(key);
     bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
-/// Little-endian key of up to four bytes, ASCII letters in lower case (other
-/// bytes may alias; the exact comparison after a hit settles it).
+/// Little-endian key of up to four bytes, each with bit 5 set (ASCII letters
+/// in lower case, digits unchanged; other bytes may alias, and the exact
+/// comparison after a hit settles it). A three-byte key has a zero top byte.
 fn key_of(bytes: &[u8]) -> u32 {
     let mut k = [0u8; 4];
     for (slot, b) in k.iter_mut().zip(bytes) {
-        *slot = b.to_ascii_lowercase();
+        *slot = b | 0x20;
     }
     u32::from_le_bytes(k)
 }
@@ -154,11 +160,12 @@ impl Screen {
         let mut s = Screen {
             bits4: vec![0; (1 << BLOOM_BITS) / 64],
             bits3: vec![0; (1 << BLOOM_BITS) / 64],
-            by_prefix: HashMap::new(),
+            by_prefix: Vec::new(),
             always: 0,
             other: None,
         };
         let mut all: Vec<(&str, u8)> = Vec::new();
+        let mut prefixes: BTreeMap<u32, Vec<ListWord>> = BTreeMap::new();
         for (i, list) in lists.iter().enumerate().take(32) {
             let Ok(list_id) = u8::try_from(i) else { break };
             for w in list.iter().filter(|w| !w.is_empty()) {
@@ -173,12 +180,13 @@ impl Screen {
                     3 => bloom_set(&mut s.bits3, key),
                     _ => bloom_set(&mut s.bits4, key),
                 }
-                s.by_prefix
+                prefixes
                     .entry(key)
                     .or_default()
                     .push((bytes.to_ascii_lowercase(), list_id));
             }
         }
+        s.by_prefix = prefixes.into_iter().collect();
         let lists_of: Vec<u8> = all.iter().map(|(_, l)| *l).collect();
         match AhoCorasick::new(all.iter().map(|(w, _)| *w)) {
             Ok(ac) => s.other = Some((ac, lists_of)),
@@ -248,8 +256,8 @@ impl Screen {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
             let (letter, digit, space) = classes(u64::from_le_bytes(w));
-            let starts = (letter & !((letter << 1) | prev_letter))
-                | (digit & !((digit << 1) | prev_digit));
+            let starts =
+                (letter & !((letter << 1) | prev_letter)) | (digit & !((digit << 1) | prev_digit));
             words += (!space & ((space << 1) | prev_space) & 0xFF).count_ones() as usize;
             prev_letter = letter >> 7;
             prev_digit = digit >> 7;
@@ -266,7 +274,25 @@ impl Screen {
     }
 
     /// The lists whose words start the word at `at`.
+    #[inline]
     fn word_at(&self, bytes: &[u8], at: usize, hits: &mut Vec<(u8, usize)>) -> u32 {
+        let key4 = match bytes.get(at..at + 4) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) | 0x2020_2020,
+            // Fewer than four bytes left: a word of at most three letters.
+            _ => return self.slow_word_at(bytes, at, hits),
+        };
+        let key3 = key4 & 0x00FF_FFFF;
+        let hit4 = bloom_has(&self.bits4, key4);
+        let hit3 = bloom_has(&self.bits3, key3);
+        if !hit4 && !hit3 {
+            return 0;
+        }
+        self.slow_word_at(bytes, at, hits)
+    }
+
+    /// The exact comparison after a bloom hit.
+    #[cold]
+    fn slow_word_at(&self, bytes: &[u8], at: usize, hits: &mut Vec<(u8, usize)>) -> u32 {
         let Some(head) = bytes.get(at..) else {
             return 0;
         };
@@ -276,13 +302,14 @@ impl Screen {
                 continue;
             };
             let key = key_of(prefix);
-            let bits = if len == 4 { &self.bits4 } else { &self.bits3 };
-            if !bloom_has(bits, key) {
+            let Ok(i) = self.by_prefix.binary_search_by_key(&key, |(k, _)| *k) else {
                 continue;
-            }
-            for (word, list) in self.by_prefix.get(&key).into_iter().flatten() {
-                if word.len() >= len
-                    && (len == 3) == (word.len() == 3)
+            };
+            let Some((_, words)) = self.by_prefix.get(i) else {
+                continue;
+            };
+            for (word, list) in words {
+                if (len == 3) == (word.len() == 3)
                     && head
                         .get(..word.len())
                         .is_some_and(|h| h.eq_ignore_ascii_case(word))
