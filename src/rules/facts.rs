@@ -42,10 +42,10 @@ impl RuleScreen {
     pub fn new(scope: &ScopeClassifier, finder: &ObjectiveFinder) -> RuleScreen {
         let mut lists = vec![Vec::new(); 2];
         if let Some(l) = lists.get_mut(SCOPE) {
-            *l = scope.decisive_words();
+            *l = scope.decisive_phrases();
         }
         if let Some(l) = lists.get_mut(OBJECTIVES) {
-            *l = finder.marker_words();
+            *l = finder.marker_words().into_iter().map(|w| vec![w]).collect();
         }
         RuleScreen {
             screen: Screen::new(&lists),

@@ -130,11 +130,12 @@ impl Matcher {
         m
     }
 
-    /// For every refugee, refugee-instrument and displacement pattern, its
-    /// longest word (an exact key or a stem). Any match of the pattern puts
-    /// that word, whole, inside one normalised token, so a text whose folded
-    /// form contains none of these words has no such match.
-    pub(crate) fn decisive_anchors(&self) -> Vec<String> {
+    /// The words (exact keys or stems) of every refugee, refugee-instrument
+    /// and displacement pattern. Any match of a pattern puts each of its
+    /// words, whole, at the start of a normalised token (inside one, for an
+    /// Arabic word read without its clitics), so a text whose folded form
+    /// lacks a word of every pattern has no such match.
+    pub(crate) fn decisive_forms(&self) -> Vec<Vec<String>> {
         self.patterns
             .iter()
             .filter(|p| {
@@ -143,14 +144,13 @@ impl Matcher {
                     Category::Refugee | Category::Instrument | Category::Displacement
                 )
             })
-            .filter_map(|p| {
+            .map(|p| {
                 p.words
                     .iter()
                     .map(|w| match w {
-                        PatWord::Exact(s) | PatWord::Stem(s) => s.as_str(),
+                        PatWord::Exact(s) | PatWord::Stem(s) => s.clone(),
                     })
-                    .max_by_key(|s| s.chars().count())
-                    .map(str::to_string)
+                    .collect()
             })
             .collect()
     }

@@ -137,19 +137,19 @@ impl ScopeClassifier {
         })
     }
 
-    /// One word of every refugee, refugee-instrument and displacement form,
-    /// normalised: a unit whose folded text contains none of them, each at the
-    /// start of a word (or anywhere, for Arabic and Chinese), gets no refugee
-    /// or displacement term from [`ScopeClassifier::assess`], so its verdict
-    /// is migrant or neutral.
+    /// The words of every refugee, refugee-instrument and displacement form,
+    /// normalised: a unit whose folded text does not contain all the words of
+    /// at least one form, each at the start of a word (or anywhere, for
+    /// Arabic and Chinese), gets no refugee or displacement term from
+    /// [`ScopeClassifier::assess`], so its verdict is migrant or neutral.
     ///
     /// Why: almost every paragraph of a report says nothing about refugees; a
     /// literal screen ([`crate::text::Screen`]) on these words lets the rules
     /// assess only the paragraphs that might. Units under a refugee-only
     /// heading must still be assessed in full, since the heading alone can
     /// make them refugee-only.
-    pub fn decisive_words(&self) -> Vec<String> {
-        self.matcher.decisive_anchors()
+    pub fn decisive_phrases(&self) -> Vec<Vec<String>> {
+        self.matcher.decisive_forms()
     }
 
     /// The shared classifier, compiled on first use.

@@ -70,6 +70,12 @@ impl Screened {
 pub struct ScreenScratch {
     folded: String,
     hits: Vec<(u8, usize)>,
+    /// Words of each phrase seen so far (bit per word), and which phrases
+    /// were touched, to reset them cheaply.
+    seen: Vec<u64>,
+    /// Per phrase: the counted-word index of its last word seen.
+    last: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 impl ScreenScratch {
@@ -78,26 +84,47 @@ impl ScreenScratch {
     pub fn hits(&self) -> &[(u8, usize)] {
         &self.hits
     }
+
+    fn reset(&mut self, phrases: usize) {
+        self.hits.clear();
+        if self.seen.len() != phrases {
+            self.seen = vec![0; phrases];
+            self.last = vec![0; phrases];
+            self.touched.clear();
+        }
+        for p in self.touched.drain(..) {
+            if let Some(s) = self.seen.get_mut(p as usize) {
+                *s = 0;
+            }
+        }
+    }
 }
 
-/// Several word lists compiled into one screen.
+/// Several lists of phrases compiled into one screen.
 #[derive(Debug, Clone)]
 pub struct Screen {
-    /// Bloom bits over the folded first four bytes of list words.
+    /// Bloom bits over the folded first four bytes of phrase words.
     bits4: Vec<u64>,
     /// Bloom bits over the folded first three bytes of three-letter words.
     bits3: Vec<u64>,
-    /// Exact look-up after a bloom hit, sorted by key: first bytes →
-    /// (word, list).
-    by_prefix: Vec<(u32, Vec<ListWord>)>,
-    /// Lists with an ASCII word shorter than three letters: always "maybe".
+    /// Exact look-up after a bloom hit, sorted by key: first bytes → words.
+    by_prefix: Vec<(u32, Vec<PhraseWord>)>,
+    /// Per phrase: its list, the bits of the words it needs, and how many
+    /// words it has (its tested words lie at most that many minus one apart).
+    phrases: Vec<(u8, u64, u32)>,
+    /// Lists with a phrase that needs no word the screen can test.
     always: u32,
-    /// Every word of every list, for folded text that is not ASCII.
-    other: Option<(AhoCorasick, Vec<u8>)>,
+    /// Every word of every phrase, for folded text that is not ASCII.
+    other: Option<(AhoCorasick, Vec<PhraseWord>)>,
 }
 
-/// A word of a list, in lower case, with its list number.
-type ListWord = (Vec<u8>, u8);
+/// A word of a phrase: its lower-case bytes, its phrase and its bit there.
+#[derive(Debug, Clone)]
+struct PhraseWord {
+    word: Vec<u8>,
+    phrase: u32,
+    bit: u64,
+}
 
 const BLOOM_BITS: u32 = 16;
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -153,54 +180,103 @@ fn classes(w: u64) -> (u64, u64, u64) {
 }
 
 impl Screen {
-    /// Compiles lists of words folded like the scope check (lower case, no
-    /// accents). List `i` answers [`Screened::may_contain`]`(i)`; at most 32
-    /// lists. Empty words are ignored.
-    pub fn new(lists: &[Vec<String>]) -> Screen {
+    /// Compiles lists of phrases, each phrase a sequence of words folded like
+    /// the scope check (lower case, no accents). List `i` answers
+    /// [`Screened::may_contain`]`(i)`: true when every word of one of its
+    /// phrases may occur in the paragraph, in any order (a conservative
+    /// relaxation of "in sequence"). At most 32 lists; only the first 64
+    /// words of a phrase count. ASCII words shorter than three letters are
+    /// not tested (taken as present); a phrase left with no word makes its
+    /// list always "maybe".
+    pub fn new(lists: &[Vec<Vec<String>>]) -> Screen {
         let mut s = Screen {
             bits4: vec![0; (1 << BLOOM_BITS) / 64],
             bits3: vec![0; (1 << BLOOM_BITS) / 64],
             by_prefix: Vec::new(),
+            phrases: Vec::new(),
             always: 0,
             other: None,
         };
-        let mut all: Vec<(&str, u8)> = Vec::new();
-        let mut prefixes: BTreeMap<u32, Vec<ListWord>> = BTreeMap::new();
+        let mut all: Vec<(String, PhraseWord)> = Vec::new();
+        let mut prefixes: BTreeMap<u32, Vec<PhraseWord>> = BTreeMap::new();
         for (i, list) in lists.iter().enumerate().take(32) {
             let Ok(list_id) = u8::try_from(i) else { break };
-            for w in list.iter().filter(|w| !w.is_empty()) {
-                all.push((w.as_str(), list_id));
-                if !w.is_ascii() {
+            for phrase in list {
+                let Ok(phrase_id) = u32::try_from(s.phrases.len()) else {
+                    s.always |= 1 << list_id;
                     continue;
+                };
+                let mut need = 0u64;
+                for (k, w) in phrase.iter().filter(|w| !w.is_empty()).take(64).enumerate() {
+                    let bytes = w.as_bytes();
+                    if w.is_ascii() && bytes.len() < 3 {
+                        continue;
+                    }
+                    let bit = 1u64 << k;
+                    need |= bit;
+                    let entry = PhraseWord {
+                        word: bytes.to_ascii_lowercase(),
+                        phrase: phrase_id,
+                        bit,
+                    };
+                    all.push((w.clone(), entry.clone()));
+                    if w.is_ascii() {
+                        let key = key_of(bytes);
+                        if bytes.len() == 3 {
+                            bloom_set(&mut s.bits3, key);
+                        } else {
+                            bloom_set(&mut s.bits4, key);
+                        }
+                        prefixes.entry(key).or_default().push(entry);
+                    }
                 }
-                let bytes = w.as_bytes();
-                let key = key_of(bytes);
-                match bytes.len() {
-                    0..=2 => s.always |= 1 << list_id,
-                    3 => bloom_set(&mut s.bits3, key),
-                    _ => bloom_set(&mut s.bits4, key),
+                if need == 0 {
+                    s.always |= 1 << list_id;
                 }
-                prefixes
-                    .entry(key)
-                    .or_default()
-                    .push((bytes.to_ascii_lowercase(), list_id));
+                let words = u32::try_from(phrase.len()).unwrap_or(u32::MAX);
+                s.phrases.push((list_id, need, words));
             }
         }
         s.by_prefix = prefixes.into_iter().collect();
-        let lists_of: Vec<u8> = all.iter().map(|(_, l)| *l).collect();
-        match AhoCorasick::new(all.iter().map(|(w, _)| *w)) {
-            Ok(ac) => s.other = Some((ac, lists_of)),
+        match AhoCorasick::new(all.iter().map(|(w, _)| w)) {
+            Ok(ac) => s.other = Some((ac, all.into_iter().map(|(_, e)| e).collect())),
             // Too large to compile: folded non-ASCII text is always "maybe".
             Err(_) => {
-                s.always |= lists_of.iter().fold(0, |acc, l| acc | (1 << l));
+                s.always |= s.phrases.iter().fold(0, |acc, (l, _, _)| acc | (1 << l));
             }
         }
         s
     }
 
+    /// Records that word `w` of a phrase occurs as the word numbered `index`;
+    /// returns the phrase's list bit once all its words have, each within the
+    /// phrase's length of the previous one (see [`Screen::scan_ascii`]).
+    fn word_seen(&self, w: &PhraseWord, index: u32, scratch: &mut ScreenScratch) -> u32 {
+        let p = w.phrase as usize;
+        let (Some(seen), Some(last)) = (scratch.seen.get_mut(p), scratch.last.get_mut(p)) else {
+            return 0;
+        };
+        let Some(&(list, need, words)) = self.phrases.get(p) else {
+            return 0;
+        };
+        if *seen == 0 {
+            scratch.touched.push(w.phrase);
+        } else if index > last.saturating_add(words.saturating_sub(1).max(1)) {
+            // Too far from the phrase's other words to be one match.
+            *seen = 0;
+        }
+        *seen |= w.bit;
+        *last = index;
+        if *seen & need == need {
+            1 << list
+        } else {
+            0
+        }
+    }
+
     /// Screens one paragraph.
     pub fn scan(&self, text: &str, scratch: &mut ScreenScratch) -> Screened {
-        scratch.hits.clear();
+        scratch.reset(self.phrases.len());
         let bytes = text.as_bytes();
         let joins = memchr::memchr_iter(b'.', bytes).any(|i| {
             bytes
@@ -208,7 +284,7 @@ impl Screen {
                 .is_some_and(|&b| b.is_ascii_lowercase() || b >= 0x80)
         });
         if text.is_ascii() {
-            let (words, lists) = self.scan_ascii(bytes, &mut scratch.hits);
+            let (words, lists) = self.scan_ascii(bytes, scratch);
             return Screened {
                 words,
                 lists: lists | self.always,
@@ -217,19 +293,25 @@ impl Screen {
             };
         }
         let words = word_count(text);
-        let joiner = fold_into(text, &mut scratch.folded);
-        let folded = scratch.folded.as_bytes();
+        let mut folded = std::mem::take(&mut scratch.folded);
+        let joiner = fold_into(text, &mut folded);
         let lists = if folded.is_ascii() {
-            let (_, lists) = self.scan_ascii(folded, &mut scratch.hits);
+            let (_, lists) = self.scan_ascii(folded.as_bytes(), scratch);
             scratch.hits.clear();
             lists
         } else {
-            self.other.as_ref().map_or(0, |(ac, lists_of)| {
-                ac.find_overlapping_iter(folded)
-                    .filter_map(|m| lists_of.get(m.pattern().as_usize()))
-                    .fold(0, |acc, l| acc | (1u32 << l))
-            })
+            let mut lists = 0;
+            if let Some((ac, words)) = &self.other {
+                for m in ac.find_overlapping_iter(&folded) {
+                    if let Some(w) = words.get(m.pattern().as_usize()) {
+                        // No word numbers here: any order, any distance.
+                        lists |= self.word_seen(w, 0, scratch);
+                    }
+                }
+            }
+            lists
         };
+        scratch.folded = folded;
         Screened {
             words,
             lists: lists | self.always,
@@ -240,9 +322,19 @@ impl Screen {
 
     /// The ASCII pass: eight bytes at a time, word starts and word boundaries
     /// from bit masks, a bloom test on each word's first bytes.
-    fn scan_ascii(&self, bytes: &[u8], hits: &mut Vec<(u8, usize)>) -> (usize, u32) {
+    ///
+    /// Words of a phrase must also be near each other. The scope matcher
+    /// needs them in consecutive tokens, where its tokens leave out French
+    /// elided particles before an apostrophe (`d'`) and an English `'s`. So
+    /// words are numbered counting only those touching no apostrophe: two
+    /// tokens consecutive for the matcher are then at most one number apart,
+    /// and the words of an n-word phrase at most n - 1 apart; words further
+    /// apart are not one match.
+    fn scan_ascii(&self, bytes: &[u8], scratch: &mut ScreenScratch) -> (usize, u32) {
         let mut words = 0usize;
         let mut lists = 0u32;
+        let mut index = 0u32;
+        let mut previous: Option<(usize, bool)> = None;
         let (mut prev_letter, mut prev_digit, mut prev_space) = (0u64, 0u64, 1u64);
         let mut chunks = bytes.chunks_exact(8);
         let mut base = 0usize;
@@ -266,7 +358,17 @@ impl Screen {
             while s != 0 {
                 let at = base + s.trailing_zeros() as usize;
                 s &= s - 1;
-                lists |= self.word_at(bytes, at, hits);
+                if let Some((start, after_apostrophe)) = previous {
+                    if !after_apostrophe && !apostrophe_follows(bytes, start, at) {
+                        index = index.saturating_add(1);
+                    }
+                }
+                let after_apostrophe = at
+                    .checked_sub(1)
+                    .and_then(|i| bytes.get(i))
+                    .is_some_and(|&b| is_apostrophe(b));
+                previous = Some((at, after_apostrophe));
+                lists |= self.word_at(bytes, at, index, scratch);
             }
             base += 8;
         }
@@ -275,11 +377,11 @@ impl Screen {
 
     /// The lists whose words start the word at `at`.
     #[inline]
-    fn word_at(&self, bytes: &[u8], at: usize, hits: &mut Vec<(u8, usize)>) -> u32 {
+    fn word_at(&self, bytes: &[u8], at: usize, index: u32, scratch: &mut ScreenScratch) -> u32 {
         let key4 = match bytes.get(at..at + 4) {
             Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]) | 0x2020_2020,
             // Fewer than four bytes left: a word of at most three letters.
-            _ => return self.slow_word_at(bytes, at, hits),
+            _ => return self.slow_word_at(bytes, at, index, scratch),
         };
         let key3 = key4 & 0x00FF_FFFF;
         let hit4 = bloom_has(&self.bits4, key4);
@@ -287,12 +389,18 @@ impl Screen {
         if !hit4 && !hit3 {
             return 0;
         }
-        self.slow_word_at(bytes, at, hits)
+        self.slow_word_at(bytes, at, index, scratch)
     }
 
     /// The exact comparison after a bloom hit.
     #[cold]
-    fn slow_word_at(&self, bytes: &[u8], at: usize, hits: &mut Vec<(u8, usize)>) -> u32 {
+    fn slow_word_at(
+        &self,
+        bytes: &[u8],
+        at: usize,
+        index: u32,
+        scratch: &mut ScreenScratch,
+    ) -> u32 {
         let Some(head) = bytes.get(at..) else {
             return 0;
         };
@@ -308,19 +416,45 @@ impl Screen {
             let Some((_, words)) = self.by_prefix.get(i) else {
                 continue;
             };
-            for (word, list) in words {
-                if (len == 3) == (word.len() == 3)
+            for w in words {
+                if (len == 3) == (w.word.len() == 3)
                     && head
-                        .get(..word.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(word))
+                        .get(..w.word.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(&w.word))
                 {
-                    found |= 1 << list;
-                    hits.push((*list, at));
+                    found |= self.word_seen(w, index, scratch);
+                    if let Some(&(list, _, _)) = self.phrases.get(w.phrase as usize) {
+                        if scratch.hits.last() != Some(&(list, at)) {
+                            scratch.hits.push((list, at));
+                        }
+                    }
                 }
             }
         }
         found
     }
+}
+
+/// Apostrophes as the scope normaliser sees them in ASCII (it folds the
+/// typographic ones to `'`).
+fn is_apostrophe(b: u8) -> bool {
+    b == b'\'' || b == b'`'
+}
+
+/// Whether the word starting at `start` is directly followed by an
+/// apostrophe, given that the next word starts at `next`.
+fn apostrophe_follows(bytes: &[u8], start: usize, next: usize) -> bool {
+    // Back over the separators before the next word to the end of this one.
+    let mut end = next;
+    while end > start + 1
+        && end
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|b| !b.is_ascii_alphanumeric())
+    {
+        end -= 1;
+    }
+    end < next && bytes.get(end).is_some_and(|&b| is_apostrophe(b))
 }
 
 /// Folds `text` into `out` with [`fold_char`] (ASCII runs in lower case);
@@ -352,11 +486,37 @@ mod tests {
     use super::*;
 
     fn lists(words: &[&[&str]]) -> Screen {
-        let lists: Vec<Vec<String>> = words
+        let lists: Vec<Vec<Vec<String>>> = words
             .iter()
-            .map(|l| l.iter().map(|w| w.to_string()).collect())
+            .map(|l| l.iter().map(|w| vec![w.to_string()]).collect())
             .collect();
         Screen::new(&lists)
+    }
+
+    #[test]
+    fn a_phrase_needs_all_its_words() {
+        let phrases = vec![vec![
+            vec!["international".to_string(), "protection".to_string()],
+            vec!["难".to_string(), "民".to_string()],
+        ]];
+        let s = Screen::new(&phrases);
+        let mut scratch = ScreenScratch::default();
+        assert!(!s.scan("international migration", &mut scratch).may_contain(0));
+        assert!(!s.scan("social protection", &mut scratch).may_contain(0));
+        assert!(s.scan("Protection, international", &mut scratch).may_contain(0));
+        assert!(s.scan("international protection", &mut scratch).may_contain(0));
+        // The scratch forgets the previous paragraph.
+        assert!(!s.scan("social protection", &mut scratch).may_contain(0));
+        // Words of a phrase far apart are not a match; French particles and
+        // an English 's between them do not count.
+        assert!(!s
+            .scan("international migration and social protection", &mut scratch)
+            .may_contain(0));
+        assert!(s.scan("international l' d'protection", &mut scratch).may_contain(0));
+        assert!(s.scan("International’s protection", &mut scratch).may_contain(0));
+        assert!(s.scan("international — protection", &mut scratch).may_contain(0));
+        assert!(!s.scan("移民", &mut scratch).may_contain(0));
+        assert!(s.scan("难民", &mut scratch).may_contain(0));
     }
 
     fn scan(s: &Screen, text: &str) -> Screened {
@@ -428,7 +588,7 @@ mod tests {
     }
 
     #[test]
-    fn short_words_make_their_list_always_maybe() {
+    fn phrases_of_short_words_make_their_list_always_maybe() {
         let s = lists(&[&["ab"], &["refuge"]]);
         let r = scan(&s, "nothing here");
         assert!(r.may_contain(0) && !r.may_contain(1));
