@@ -109,6 +109,11 @@ pub struct Screen {
     bits3: Vec<u64>,
     /// Exact look-up after a bloom hit, sorted by key: first bytes → words.
     by_prefix: Vec<(u32, Vec<BucketWord>)>,
+    /// Bloom index → 1 + position in `slot_lists` (0: no key there), so a
+    /// hit finds its buckets without searching.
+    slots: Vec<u16>,
+    /// Per used slot: the indices in `by_prefix` of the keys hashed there.
+    slot_lists: Vec<Vec<usize>>,
     /// Per phrase: its list, the bits of the words it needs, and how many
     /// words it has (its tested words lie at most that many minus one apart).
     phrases: Vec<(u8, u64, u32)>,
@@ -211,6 +216,8 @@ impl Screen {
             bits4: vec![0; (1 << BLOOM_BITS) / 64],
             bits3: vec![0; (1 << BLOOM_BITS) / 64],
             by_prefix: Vec::new(),
+            slots: vec![0; 1 << BLOOM_BITS],
+            slot_lists: Vec::new(),
             phrases: Vec::new(),
             always: 0,
             other: None,
@@ -268,6 +275,28 @@ impl Screen {
             }
         }
         s.by_prefix = prefixes.into_iter().collect();
+        for (i, (key, _)) in s.by_prefix.iter().enumerate() {
+            let Some(slot) = s.slots.get_mut(bloom_index(*key)) else {
+                continue;
+            };
+            if *slot == 0 {
+                match u16::try_from(s.slot_lists.len() + 1) {
+                    Ok(n) => {
+                        *slot = n;
+                        s.slot_lists.push(Vec::new());
+                    }
+                    // More keys than a u16 can number: keep the screen
+                    // conservative by answering "maybe" for everything.
+                    Err(_) => {
+                        s.always = u32::MAX;
+                        continue;
+                    }
+                }
+            }
+            if let Some(list) = s.slot_lists.get_mut(usize::from(*slot) - 1) {
+                list.push(i);
+            }
+        }
         match AhoCorasick::new(all.iter().map(|(w, _)| w)) {
             Ok(ac) => s.other = Some((ac, all.into_iter().map(|(_, e)| e).collect())),
             // Too large to compile: folded non-ASCII text is always "maybe".
@@ -441,12 +470,18 @@ impl Screen {
                 continue;
             };
             let key = key_of(prefix);
-            let Ok(i) = self.by_prefix.binary_search_by_key(&key, |(k, _)| *k) else {
+            let slot = self.slots.get(bloom_index(key)).copied().unwrap_or(0);
+            let Some(list) = usize::from(slot)
+                .checked_sub(1)
+                .and_then(|i| self.slot_lists.get(i))
+            else {
                 continue;
             };
-            let Some((_, words)) = self.by_prefix.get(i) else {
-                continue;
-            };
+            let words = list
+                .iter()
+                .filter_map(|&i| self.by_prefix.get(i))
+                .filter(|(k, _)| *k == key)
+                .flat_map(|(_, words)| words);
             for b in words {
                 if (len == 3) != (b.word.len() == 3)
                     || text_head & b.mask != b.head
