@@ -45,6 +45,20 @@ pub struct Template {
     pub submitter_types: Vec<SubmitterType>,
     /// Names of the six languages as officials write them, keyed by code.
     pub languages: LocalizedList,
+    /// Folded labels, aliases and language names, made on first use.
+    #[serde(skip)]
+    folded: std::sync::OnceLock<FoldedNames>,
+}
+
+/// The template's labels folded once, so a cover value is compared with
+/// ready-folded words (folding every alias in six languages for each report
+/// was a visible cost of checking a thousand short reports).
+#[derive(Debug, Clone, Default)]
+struct FoldedNames {
+    /// (folded id, label or alias; index in `submitter_types`), in order.
+    submitter_types: Vec<(String, usize)>,
+    /// (language code, its folded names), in the template's order.
+    languages: Vec<(String, Vec<String>)>,
 }
 
 /// One kind of submitter (Member State, civil society, ...).
@@ -244,13 +258,29 @@ impl Template {
     /// any language, ignoring case, accents and punctuation.
     pub fn submitter_type(&self, value: &str) -> Option<&SubmitterType> {
         let folded = crate::text::fold(value);
-        self.submitter_types.iter().find(|t| {
-            crate::text::fold(&t.id) == folded
-                || t.label.values().any(|l| crate::text::fold(l) == folded)
-                || t.aliases
-                    .values()
-                    .flatten()
-                    .any(|a| crate::text::fold(a) == folded)
+        self.folded()
+            .submitter_types
+            .iter()
+            .find(|(f, _)| *f == folded)
+            .and_then(|(_, i)| self.submitter_types.get(*i))
+    }
+
+    fn folded(&self) -> &FoldedNames {
+        self.folded.get_or_init(|| {
+            let fold = crate::text::fold;
+            let mut names = FoldedNames::default();
+            for (i, t) in self.submitter_types.iter().enumerate() {
+                let words = std::iter::once(&t.id)
+                    .chain(t.label.values())
+                    .chain(t.aliases.values().flatten());
+                names.submitter_types.extend(words.map(|w| (fold(w), i)));
+            }
+            names.languages = self
+                .languages
+                .iter()
+                .map(|(code, list)| (code.clone(), list.iter().map(|n| fold(n)).collect()))
+                .collect();
+            names
         })
     }
 
@@ -258,9 +288,8 @@ impl Template {
     pub fn language_code(&self, value: &str) -> Option<&str> {
         let folded = crate::text::fold(value);
         let short = folded.split([' ', '-', '_']).next().unwrap_or("");
-        self.languages.iter().find_map(|(code, names)| {
-            (short == code.as_str() || names.iter().any(|n| crate::text::fold(n) == folded))
-                .then_some(code.as_str())
+        self.folded().languages.iter().find_map(|(code, names)| {
+            (short == code.as_str() || names.contains(&folded)).then_some(code.as_str())
         })
     }
 
