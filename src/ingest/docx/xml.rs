@@ -280,10 +280,30 @@ pub(super) fn is_illegal(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// A quick byte-level screen for [`push_clean`]: false when `b` certainly
+/// holds no illegal character and no CR. Illegal characters are C0 controls
+/// (CR included) other than tab and LF, which are single bytes below 0x20,
+/// and U+FFFE/U+FFFF, which start with 0xEF in UTF-8. Other characters
+/// starting with 0xEF (U+F000..U+FFFD) give a false alarm, settled by the
+/// exact check. Chunks without early exit let the compiler vectorise.
+fn may_need_cleaning(b: &[u8]) -> bool {
+    #[inline(always)]
+    fn suspect(x: u8) -> bool {
+        (x < 0x20) & (x != b'\t') & (x != b'\n') | (x == 0xEF)
+    }
+    let mut chunks = b.chunks_exact(32);
+    for c in &mut chunks {
+        if c.iter().fold(false, |acc, &x| acc | suspect(x)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&x| suspect(x))
+}
+
 /// Appends `s` without illegal characters; carriage returns become nothing
 /// (EOLs are already normalised, a stray CR is noise).
 pub(super) fn push_clean(out: &mut String, s: &str) {
-    if s.chars().any(|c| is_illegal(c) || c == '\r') {
+    if may_need_cleaning(s.as_bytes()) && s.chars().any(|c| is_illegal(c) || c == '\r') {
         out.extend(s.chars().filter(|&c| !is_illegal(c) && c != '\r'));
     } else {
         out.push_str(s);
@@ -300,4 +320,50 @@ pub(super) fn lenient_int(s: &str) -> Option<i64> {
         .map(|(i, _)| i)
         .unwrap_or(t.len());
     t.get(..end)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte screen must agree with the character-level definition at
+    /// every position, including chunk boundaries.
+    #[test]
+    fn push_clean_matches_char_filter() {
+        let odd = [
+            "\u{0}",
+            "\u{1}",
+            "\u{8}",
+            "\t",
+            "\n",
+            "\u{B}",
+            "\u{C}",
+            "\r",
+            "\u{1F}",
+            " ",
+            "\u{7F}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{F000}",
+            "\u{FF01}",
+            "\u{FFFD}",
+            "\u{FFFE}",
+            "\u{FFFF}",
+            "\u{10000}",
+            "é",
+        ];
+        for len in [0usize, 1, 31, 32, 33, 64, 70] {
+            for pos in [0, len / 2, len.saturating_sub(1), len] {
+                for o in odd {
+                    let base: String = "a".repeat(len);
+                    let mut s = base.clone();
+                    s.insert_str(pos.min(base.len()), o);
+                    let want: String = s.chars().filter(|&c| !is_illegal(c) && c != '\r').collect();
+                    let mut got = String::from("x");
+                    push_clean(&mut got, &s);
+                    assert_eq!(got, format!("x{want}"), "{o:?} at {pos} in {len}");
+                }
+            }
+        }
+    }
 }
