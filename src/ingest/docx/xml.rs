@@ -135,6 +135,9 @@ struct Scopes {
     /// The last self-closing tag declared namespaces: pop them before the
     /// next event (they stay in scope while the caller looks at the tag).
     pending_pop: bool,
+    /// Classes of one-letter ASCII prefixes under the current bindings, as
+    /// [`Ns::code`]s (0: not resolved yet).
+    one_letter: [u8; 128],
     /// Class of unprefixed element names under the current bindings.
     unprefixed: Option<Ns>,
     /// Classes of prefixed element names under the current bindings.
@@ -177,6 +180,7 @@ impl Scopes {
             resolver: NamespaceResolver::default(),
             declared_at: Vec::new(),
             pending_pop: false,
+            one_letter: [0; 128],
             unprefixed: None,
             prefixed: [(PrefixKey::EMPTY, Ns::Other); CACHE],
             cached: 0,
@@ -184,6 +188,7 @@ impl Scopes {
     }
 
     fn forget(&mut self) {
+        self.one_letter = [0; 128];
         self.unprefixed = None;
         self.cached = 0;
     }
@@ -209,6 +214,22 @@ impl Scopes {
     }
 
     fn classify(&mut self, name: QName<'_>) -> Ns {
+        let b = name.0.as_bytes();
+        // One-letter prefixes (`w:`, `m:`, `a:`, `v:`, `o:`) by table. The
+        // first colon ends the prefix, as in `QName::prefix`.
+        if let (Some(&p), Some(b':')) = (b.first(), b.get(1)) {
+            let slot = usize::from(p);
+            if let Some(&c) = self.one_letter.get(slot) {
+                if let Some(ns) = Ns::from_code(c) {
+                    return ns;
+                }
+                let ns = classify(&self.resolver.resolve_element(name).0, name);
+                if let Some(c) = self.one_letter.get_mut(slot) {
+                    *c = ns.code();
+                }
+                return ns;
+            }
+        }
         let Some(prefix) = name.prefix() else {
             if let Some(ns) = self.unprefixed {
                 return ns;
@@ -235,6 +256,28 @@ impl Scopes {
             }
         }
         ns
+    }
+}
+
+impl Ns {
+    /// A non-zero code for the one-letter prefix table (0: not known yet).
+    fn code(self) -> u8 {
+        match self {
+            Ns::W => 1,
+            Ns::M => 2,
+            Ns::Mc => 3,
+            Ns::Other => 4,
+        }
+    }
+
+    fn from_code(c: u8) -> Option<Ns> {
+        match c {
+            1 => Some(Ns::W),
+            2 => Some(Ns::M),
+            3 => Some(Ns::Mc),
+            4 => Some(Ns::Other),
+            _ => None,
+        }
     }
 }
 
@@ -402,7 +445,8 @@ pub(super) fn attr<'b>(e: &'b BytesStart<'_>, local: &str) -> Option<Cow<'b, str
 pub(super) fn local<'b>(e: &'b BytesStart<'_>) -> &'b str {
     let name = e.name();
     let full: &str = name.0;
-    match full.rfind(':') {
+    // Names are short: a plain loop beats a `memrchr` call.
+    match full.bytes().rposition(|b| b == b':') {
         Some(i) => full.get(i + 1..).unwrap_or(full),
         None => full,
     }
