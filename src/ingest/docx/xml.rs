@@ -195,7 +195,7 @@ impl Scopes {
 
     /// Takes the declarations of a start or empty tag that opens at `depth`.
     fn open(&mut self, e: &BytesStart<'_>, depth: usize) -> Result<bool, NamespaceError> {
-        if !e.attributes_raw().contains("xmlns") {
+        if !mentions_xmlns(e.attributes_raw().as_bytes()) {
             return Ok(false);
         }
         self.resolver.push(e)?;
@@ -257,6 +257,13 @@ impl Scopes {
         }
         ns
     }
+}
+
+/// True when `attrs` contains `xmlns` anywhere (a superset of the tags
+/// that declare namespaces). `x` is rare in attribute text, so a `memchr`
+/// for it and a look at the next four bytes is quick even on long tags.
+fn mentions_xmlns(attrs: &[u8]) -> bool {
+    memchr::memchr_iter(b'x', attrs).any(|i| attrs.get(i..i + 5) == Some(b"xmlns"))
 }
 
 impl Ns {
