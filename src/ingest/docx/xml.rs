@@ -342,6 +342,7 @@ impl<'a> XmlPart<'a> {
     }
 
     /// The next event that matters, with depth, DOCTYPE and EOF checks.
+    #[inline(always)]
     pub(super) fn next(&mut self) -> Result<Ev<'a>, IngestError> {
         if self.ns.pending_pop {
             self.ns.pending_pop = false;
