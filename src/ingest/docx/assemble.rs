@@ -32,24 +32,30 @@ pub(super) fn assemble(
         }
     }
 
-    let mut placed: HashSet<(NoteKind, String)> = HashSet::new();
-    let mut outs: Vec<Out> = Vec::with_capacity(body.outs.len());
-    for o in body.outs {
-        let refs = o.note_refs.clone();
-        outs.push(o);
-        for r in refs {
-            if placed.insert(r.clone()) {
-                if let Some(v) = notes.remove(&r) {
-                    outs.extend(v);
+    let outs: Vec<Out> = if notes.is_empty() {
+        // Nothing to place: the body's blocks are the blocks.
+        body.outs
+    } else {
+        let mut placed: HashSet<(NoteKind, String)> = HashSet::new();
+        let mut outs: Vec<Out> = Vec::with_capacity(body.outs.len());
+        for mut o in body.outs {
+            let refs = std::mem::take(&mut o.note_refs);
+            outs.push(o);
+            for r in refs {
+                if placed.insert(r.clone()) {
+                    if let Some(v) = notes.remove(&r) {
+                        outs.extend(v);
+                    }
                 }
             }
         }
-    }
-    for key in order {
-        if let Some(v) = notes.remove(&key) {
-            outs.extend(v);
+        for key in order {
+            if let Some(v) = notes.remove(&key) {
+                outs.extend(v);
+            }
         }
-    }
+        outs
+    };
 
     let mut first_change = None;
     let mut first_hidden = None;

@@ -14,6 +14,11 @@ use zip::ZipArchive;
 use super::xml::{attr, local, Ev, XmlPart};
 use crate::ingest::{IngestError, Limits};
 
+/// Deflate's best case is about 1032 output bytes per input byte.
+const MAX_DEFLATE_RATIO: u64 = 1032;
+/// The most a declared size may pre-allocate; larger parts grow as they are read.
+const MAX_PRESIZE: u64 = 8 << 20;
+
 /// An opened package with its name index and running byte budget.
 pub(super) struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
@@ -167,7 +172,15 @@ impl<'a> Package<'a> {
             .zip
             .by_index_with_options(idx, opts)
             .map_err(|e| damaged(&e))?;
-        let mut buf = Vec::new();
+        // Pre-size from the declared size to avoid regrowing (and copying)
+        // the buffer, but never trust it: it is capped by the limit, by what
+        // deflate can produce from the stored bytes, and by a fixed ceiling.
+        let plausible = file
+            .compressed_size()
+            .saturating_mul(MAX_DEFLATE_RATIO)
+            .saturating_add(64);
+        let hint = file.size().min(cap).min(plausible).min(MAX_PRESIZE);
+        let mut buf = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
         file.take(cap.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| damaged(&e))?;

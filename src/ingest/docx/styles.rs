@@ -76,6 +76,8 @@ pub(super) struct Styles {
     pub defaults: RunProps,
     /// `w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val`, a fallback document language.
     pub default_lang: Option<String>,
+    /// The default paragraph style itself, looked up once.
+    default_style: Option<Style>,
 }
 
 impl Styles {
@@ -84,13 +86,23 @@ impl Styles {
         self.by_id.get(id)
     }
 
+    /// A paragraph's style: its own `w:pStyle` id, else the default
+    /// paragraph style (without a hash lookup).
+    pub(super) fn para_style(&self, id: Option<&str>) -> Option<&Style> {
+        match id {
+            Some(id) => self.by_id.get(id),
+            None => self.default_style.as_ref(),
+        }
+    }
+
     /// Parses `styles.xml` text.
     pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Styles, IngestError> {
         let mut x = XmlPart::new(text, part, max_depth);
         let mut raw: HashMap<String, RawStyle> = HashMap::new();
         let mut out = Styles::default();
-        // Path of relevant open elements (local names), shallow enough to keep.
-        let mut path: Vec<String> = Vec::new();
+        // Path of open elements: local names that matter as parents, and
+        // OTHER for the rest (never compared with anything).
+        let mut path: Vec<&'static str> = Vec::new();
         let mut cur: Option<(String, RawStyle)> = None;
         let mut in_defaults = false;
         let mut default_set = false;
@@ -101,7 +113,7 @@ impl Styles {
                 Ev::Empty(ns, e) => (ns, e, true),
                 Ev::End => {
                     if let Some(name) = path.pop() {
-                        match name.as_str() {
+                        match name {
                             "style" => {
                                 if let Some((id, s)) = cur.take() {
                                     raw.entry(id).or_insert(s);
@@ -122,10 +134,10 @@ impl Styles {
                 }
                 continue;
             }
-            let name = local(&e).to_owned();
-            let parent = path.last().map(String::as_str).unwrap_or("");
-            let val = attr(&e, "val").map(|v| v.into_owned());
-            match name.as_str() {
+            let name = local(&e);
+            let parent = path.last().copied().unwrap_or("");
+            let val = || attr(&e, "val").map(|v| v.into_owned());
+            match name {
                 "tblStylePr" | "rPrChange" | "pPrChange" | "tblPr" | "trPr" | "tcPr" => {
                     if !empty {
                         x.skip_element()?;
@@ -157,42 +169,58 @@ impl Styles {
                 _ => {}
             }
             if let Some((_, s)) = cur.as_mut() {
-                match (parent, name.as_str()) {
-                    ("style", "name") => s.name = val,
-                    ("style", "basedOn") => s.based_on = val,
+                match (parent, name) {
+                    ("style", "name") => s.name = val(),
+                    ("style", "basedOn") => s.based_on = val(),
                     ("pPr", "outlineLvl") => {
-                        s.outline = val
+                        s.outline = val()
                             .as_deref()
                             .and_then(lenient_int)
                             .and_then(|v| u8::try_from(v).ok())
                     }
-                    ("numPr", "numId") => s.num.get_or_insert_with(NumRef::default).num_id = val,
+                    ("numPr", "numId") => s.num.get_or_insert_with(NumRef::default).num_id = val(),
                     ("numPr", "ilvl") => {
-                        s.num.get_or_insert_with(NumRef::default).ilvl = val
+                        s.num.get_or_insert_with(NumRef::default).ilvl = val()
                             .as_deref()
                             .and_then(lenient_int)
                             .and_then(|v| u8::try_from(v).ok())
                     }
-                    ("rPr", "b") => s.rpr.bold = Some(on_off(val.as_deref())),
-                    ("rPr", "vanish") => s.rpr.vanish = Some(on_off(val.as_deref())),
+                    ("rPr", "b") => s.rpr.bold = Some(on_off(val().as_deref())),
+                    ("rPr", "vanish") => s.rpr.vanish = Some(on_off(val().as_deref())),
                     _ => {}
                 }
             } else if in_defaults && parent == "rPr" {
-                match name.as_str() {
-                    "b" => out.defaults.bold = Some(on_off(val.as_deref())),
-                    "vanish" => out.defaults.vanish = Some(on_off(val.as_deref())),
-                    "lang" => out.default_lang = val.filter(|v| !v.trim().is_empty()),
+                match name {
+                    "b" => out.defaults.bold = Some(on_off(val().as_deref())),
+                    "vanish" => out.defaults.vanish = Some(on_off(val().as_deref())),
+                    "lang" => out.default_lang = val().filter(|v| !v.trim().is_empty()),
                     _ => {}
                 }
             }
             if !empty {
-                path.push(name);
+                path.push(match name {
+                    "style" => "style",
+                    "pPr" => "pPr",
+                    "numPr" => "numPr",
+                    "rPr" => "rPr",
+                    "docDefaults" => "docDefaults",
+                    _ => OTHER,
+                });
             }
         }
         out.by_id = resolve_all(&raw);
+        out.default_style = out
+            .default_para
+            .as_deref()
+            .and_then(|d| out.by_id.get(d))
+            .cloned();
         Ok(out)
     }
 }
+
+/// Stands for any element name that the parser never compares against (not
+/// an XML name, so it cannot collide with one).
+const OTHER: &str = "<other>";
 
 /// Longest `basedOn` chain followed; Word itself stops well before.
 const MAX_CHAIN: usize = 32;

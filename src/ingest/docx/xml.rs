@@ -7,8 +7,8 @@
 use std::borrow::Cow;
 
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::name::{QName, ResolveResult};
-use quick_xml::reader::NsReader;
+use quick_xml::name::{NamespaceError, NamespaceResolver, QName, ResolveResult};
+use quick_xml::reader::Reader;
 
 use crate::ingest::IngestError;
 
@@ -110,23 +110,195 @@ pub(super) enum Ev<'a> {
 }
 
 /// A guarded pull parser over one part.
+///
+/// Namespaces are tracked lazily: quick-xml's `NsReader` walks the attributes
+/// of every start tag looking for declarations and searches its binding stack
+/// for every element name. Here a tag's declarations are only parsed when its
+/// attribute text mentions `xmlns` at all, and an element's namespace class is
+/// remembered per prefix until the bindings change. The bindings themselves
+/// live in quick-xml's own [`NamespaceResolver`], so resolution, reserved
+/// prefixes and binding errors are exactly `NsReader`'s.
 pub(super) struct XmlPart<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
     part: &'a str,
     depth: usize,
     max_depth: usize,
+    ns: Scopes,
+}
+
+/// The namespace bindings in scope, with the depths of the elements that
+/// declared some.
+struct Scopes {
+    resolver: NamespaceResolver,
+    /// Depths (after opening) of the open elements that declared namespaces.
+    declared_at: Vec<usize>,
+    /// The last self-closing tag declared namespaces: pop them before the
+    /// next event (they stay in scope while the caller looks at the tag).
+    pending_pop: bool,
+    /// Classes of one-letter ASCII prefixes under the current bindings, as
+    /// [`Ns::code`]s (0: not resolved yet).
+    one_letter: [u8; 128],
+    /// Class of unprefixed element names under the current bindings.
+    unprefixed: Option<Ns>,
+    /// Classes of prefixed element names under the current bindings.
+    prefixed: [(PrefixKey, Ns); CACHE],
+    cached: usize,
+}
+
+/// Remembered prefixes per binding state (Word uses `w` almost always, with
+/// a few DrawingML and compatibility prefixes around pictures).
+const CACHE: usize = 6;
+/// Longest prefix remembered; longer ones are resolved every time.
+const KEY_LEN: usize = 15;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct PrefixKey {
+    len: u8,
+    bytes: [u8; KEY_LEN],
+}
+
+impl PrefixKey {
+    const EMPTY: PrefixKey = PrefixKey {
+        len: 0,
+        bytes: [0; KEY_LEN],
+    };
+
+    fn new(prefix: &str) -> Option<PrefixKey> {
+        let b = prefix.as_bytes();
+        let len = u8::try_from(b.len())
+            .ok()
+            .filter(|&l| usize::from(l) <= KEY_LEN)?;
+        let mut bytes = [0; KEY_LEN];
+        bytes.get_mut(..b.len())?.copy_from_slice(b);
+        Some(PrefixKey { len, bytes })
+    }
+}
+
+impl Scopes {
+    fn new() -> Self {
+        Scopes {
+            resolver: NamespaceResolver::default(),
+            declared_at: Vec::new(),
+            pending_pop: false,
+            one_letter: [0; 128],
+            unprefixed: None,
+            prefixed: [(PrefixKey::EMPTY, Ns::Other); CACHE],
+            cached: 0,
+        }
+    }
+
+    fn forget(&mut self) {
+        self.one_letter = [0; 128];
+        self.unprefixed = None;
+        self.cached = 0;
+    }
+
+    /// Takes the declarations of a start or empty tag that opens at `depth`.
+    fn open(&mut self, e: &BytesStart<'_>, depth: usize) -> Result<bool, NamespaceError> {
+        if !mentions_xmlns(e.attributes_raw().as_bytes()) {
+            return Ok(false);
+        }
+        self.resolver.push(e)?;
+        self.declared_at.push(depth);
+        self.forget();
+        Ok(true)
+    }
+
+    /// Drops the declarations of the element closing at `depth`, if any.
+    fn close(&mut self, depth: usize) {
+        if self.declared_at.last() == Some(&depth) {
+            self.declared_at.pop();
+            self.resolver.pop();
+            self.forget();
+        }
+    }
+
+    fn classify(&mut self, name: QName<'_>) -> Ns {
+        let b = name.0.as_bytes();
+        // One-letter prefixes (`w:`, `m:`, `a:`, `v:`, `o:`) by table. The
+        // first colon ends the prefix, as in `QName::prefix`.
+        if let (Some(&p), Some(b':')) = (b.first(), b.get(1)) {
+            let slot = usize::from(p);
+            if let Some(&c) = self.one_letter.get(slot) {
+                if let Some(ns) = Ns::from_code(c) {
+                    return ns;
+                }
+                let ns = classify(&self.resolver.resolve_element(name).0, name);
+                if let Some(c) = self.one_letter.get_mut(slot) {
+                    *c = ns.code();
+                }
+                return ns;
+            }
+        }
+        let Some(prefix) = name.prefix() else {
+            if let Some(ns) = self.unprefixed {
+                return ns;
+            }
+            let ns = classify(&self.resolver.resolve_element(name).0, name);
+            self.unprefixed = Some(ns);
+            return ns;
+        };
+        let key = PrefixKey::new(prefix.into_inner());
+        if let Some(k) = key {
+            let hit = self
+                .prefixed
+                .get(..self.cached)
+                .and_then(|c| c.iter().find(|(p, _)| *p == k));
+            if let Some(&(_, ns)) = hit {
+                return ns;
+            }
+        }
+        let ns = classify(&self.resolver.resolve_element(name).0, name);
+        if let Some(k) = key {
+            if let Some(slot) = self.prefixed.get_mut(self.cached) {
+                *slot = (k, ns);
+                self.cached += 1;
+            }
+        }
+        ns
+    }
+}
+
+/// True when `attrs` contains `xmlns` anywhere (a superset of the tags
+/// that declare namespaces). `x` is rare in attribute text, so a `memchr`
+/// for it and a look at the next four bytes is quick even on long tags.
+fn mentions_xmlns(attrs: &[u8]) -> bool {
+    memchr::memchr_iter(b'x', attrs).any(|i| attrs.get(i..i + 5) == Some(b"xmlns"))
+}
+
+impl Ns {
+    /// A non-zero code for the one-letter prefix table (0: not known yet).
+    fn code(self) -> u8 {
+        match self {
+            Ns::W => 1,
+            Ns::M => 2,
+            Ns::Mc => 3,
+            Ns::Other => 4,
+        }
+    }
+
+    fn from_code(c: u8) -> Option<Ns> {
+        match c {
+            1 => Some(Ns::W),
+            2 => Some(Ns::M),
+            3 => Some(Ns::Mc),
+            4 => Some(Ns::Other),
+            _ => None,
+        }
+    }
 }
 
 impl<'a> XmlPart<'a> {
     /// Starts reading `text`, the decoded content of `part`.
     pub(super) fn new(text: &'a str, part: &'a str, max_depth: usize) -> Self {
-        let mut reader = NsReader::from_str(text);
+        let mut reader = Reader::from_str(text);
         reader.config_mut().check_end_names = true;
         XmlPart {
             reader,
             part,
             depth: 0,
             max_depth,
+            ns: Scopes::new(),
         }
     }
 
@@ -145,28 +317,46 @@ impl<'a> XmlPart<'a> {
     /// Resolves a `Requires`-style prefix to its namespace URI, if declared.
     pub(super) fn prefix_uri(&self, prefix: &str) -> Option<String> {
         let probe = format!("{prefix}:x");
-        match self.reader.resolver().resolve_element(QName(&probe)).0 {
+        match self.ns.resolver.resolve_element(QName(&probe)).0 {
             ResolveResult::Bound(ns) => Some(ns.0.to_owned()),
             _ => None,
         }
     }
 
+    /// Takes a start or empty tag's declarations; errors as `NsReader`
+    /// reports them (it counts open elements in a `u16`).
+    fn open_scope(&mut self, e: &BytesStart<'_>, pos: u64) -> Result<(Ns, bool), IngestError> {
+        let opened = self.depth + 1;
+        let declared = if opened > usize::from(u16::MAX) {
+            Err(NamespaceError::TooDeeplyNested(usize::from(u16::MAX)))
+        } else {
+            self.ns.open(e, opened)
+        };
+        match declared {
+            Ok(d) => Ok((self.ns.classify(e.name()), d)),
+            Err(err) => Err(self.invalid(format!(
+                "{} (near byte {pos})",
+                quick_xml::Error::Namespace(err)
+            ))),
+        }
+    }
+
     /// The next event that matters, with depth, DOCTYPE and EOF checks.
+    #[inline(always)]
     pub(super) fn next(&mut self) -> Result<Ev<'a>, IngestError> {
+        if self.ns.pending_pop {
+            self.ns.pending_pop = false;
+            self.ns.close(self.depth + 1);
+        }
         loop {
             let pos = self.reader.buffer_position();
-            let (res, ev) = match self.reader.read_resolved_event() {
-                Ok((res, ev)) => {
-                    let ns = match &ev {
-                        Event::Start(e) | Event::Empty(e) => classify(&res, e.name()),
-                        _ => Ns::Other,
-                    };
-                    (ns, ev)
-                }
+            let ev = match self.reader.read_event() {
+                Ok(ev) => ev,
                 Err(e) => return Err(self.invalid(format!("{e} (near byte {pos})"))),
             };
             return match ev {
                 Event::Start(e) => {
+                    let (ns, _) = self.open_scope(&e, pos)?;
                     self.depth += 1;
                     if self.depth > self.max_depth {
                         return Err(IngestError::TooDeep {
@@ -174,18 +364,21 @@ impl<'a> XmlPart<'a> {
                             limit: self.max_depth,
                         });
                     }
-                    Ok(Ev::Start(res, e))
+                    Ok(Ev::Start(ns, e))
                 }
                 Event::Empty(e) => {
+                    let (ns, declared) = self.open_scope(&e, pos)?;
+                    self.ns.pending_pop = declared;
                     if self.depth + 1 > self.max_depth {
                         return Err(IngestError::TooDeep {
                             part: self.part.to_owned(),
                             limit: self.max_depth,
                         });
                     }
-                    Ok(Ev::Empty(res, e))
+                    Ok(Ev::Empty(ns, e))
                 }
                 Event::End(_) => {
+                    self.ns.close(self.depth);
                     self.depth = self.depth.saturating_sub(1);
                     Ok(Ev::End)
                 }
@@ -260,7 +453,8 @@ pub(super) fn attr<'b>(e: &'b BytesStart<'_>, local: &str) -> Option<Cow<'b, str
 pub(super) fn local<'b>(e: &'b BytesStart<'_>) -> &'b str {
     let name = e.name();
     let full: &str = name.0;
-    match full.rfind(':') {
+    // Names are short: a plain loop beats a `memrchr` call.
+    match full.bytes().rposition(|b| b == b':') {
         Some(i) => full.get(i + 1..).unwrap_or(full),
         None => full,
     }
@@ -280,10 +474,30 @@ pub(super) fn is_illegal(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// A quick byte-level screen for [`push_clean`]: false when `b` certainly
+/// holds no illegal character and no CR. Illegal characters are C0 controls
+/// (CR included) other than tab and LF, which are single bytes below 0x20,
+/// and U+FFFE/U+FFFF, which start with 0xEF in UTF-8. Other characters
+/// starting with 0xEF (U+F000..U+FFFD) give a false alarm, settled by the
+/// exact check. Chunks without early exit let the compiler vectorise.
+fn may_need_cleaning(b: &[u8]) -> bool {
+    #[inline(always)]
+    fn suspect(x: u8) -> bool {
+        (x < 0x20) & (x != b'\t') & (x != b'\n') | (x == 0xEF)
+    }
+    let mut chunks = b.chunks_exact(32);
+    for c in &mut chunks {
+        if c.iter().fold(false, |acc, &x| acc | suspect(x)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&x| suspect(x))
+}
+
 /// Appends `s` without illegal characters; carriage returns become nothing
 /// (EOLs are already normalised, a stray CR is noise).
 pub(super) fn push_clean(out: &mut String, s: &str) {
-    if s.chars().any(|c| is_illegal(c) || c == '\r') {
+    if may_need_cleaning(s.as_bytes()) && s.chars().any(|c| is_illegal(c) || c == '\r') {
         out.extend(s.chars().filter(|&c| !is_illegal(c) && c != '\r'));
     } else {
         out.push_str(s);
@@ -300,4 +514,132 @@ pub(super) fn lenient_int(s: &str) -> Option<i64> {
         .map(|(i, _)| i)
         .unwrap_or(t.len());
     t.get(..end)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte screen must agree with the character-level definition at
+    /// every position, including chunk boundaries.
+    #[test]
+    fn push_clean_matches_char_filter() {
+        let odd = [
+            "\u{0}",
+            "\u{1}",
+            "\u{8}",
+            "\t",
+            "\n",
+            "\u{B}",
+            "\u{C}",
+            "\r",
+            "\u{1F}",
+            " ",
+            "\u{7F}",
+            "\u{85}",
+            "\u{2028}",
+            "\u{F000}",
+            "\u{FF01}",
+            "\u{FFFD}",
+            "\u{FFFE}",
+            "\u{FFFF}",
+            "\u{10000}",
+            "é",
+        ];
+        for len in [0usize, 1, 31, 32, 33, 64, 70] {
+            for pos in [0, len / 2, len.saturating_sub(1), len] {
+                for o in odd {
+                    let base: String = "a".repeat(len);
+                    let mut s = base.clone();
+                    s.insert_str(pos.min(base.len()), o);
+                    let want: String = s.chars().filter(|&c| !is_illegal(c) && c != '\r').collect();
+                    let mut got = String::from("x");
+                    push_clean(&mut got, &s);
+                    assert_eq!(got, format!("x{want}"), "{o:?} at {pos} in {len}");
+                }
+            }
+        }
+    }
+
+    /// The reference: quick-xml's `NsReader`, as the part reader used it
+    /// before namespaces were tracked lazily.
+    fn ns_reader_classes(text: &str) -> Result<Vec<(String, Ns)>, String> {
+        let mut r = quick_xml::reader::NsReader::from_str(text);
+        r.config_mut().check_end_names = true;
+        let mut out = Vec::new();
+        loop {
+            let pos = r.buffer_position();
+            match r.read_resolved_event() {
+                Ok((res, Event::Start(e))) | Ok((res, Event::Empty(e))) => {
+                    let ns = classify(&res, e.name());
+                    let probe = match r.resolver().resolve_element(QName("mc:x")).0 {
+                        ResolveResult::Bound(ns) => Some(ns.0.to_owned()),
+                        _ => None,
+                    };
+                    let probe = format!("{probe:?}");
+                    out.push((format!("{} {probe}", e.name().0), ns));
+                }
+                Ok((_, Event::Eof)) => return Ok(out),
+                Ok(_) => {}
+                Err(e) => return Err(format!("{e} (near byte {pos})")),
+            }
+        }
+    }
+
+    fn part_classes(text: &str) -> Result<Vec<(String, Ns)>, String> {
+        let mut x = XmlPart::new(text, "p", usize::MAX);
+        let mut out = Vec::new();
+        loop {
+            match x.next() {
+                Ok(Ev::Start(ns, e)) | Ok(Ev::Empty(ns, e)) => {
+                    let probe = format!("{:?}", x.prefix_uri("mc"));
+                    out.push((format!("{} {probe}", e.name().0), ns));
+                }
+                Ok(Ev::Eof) => return Ok(out),
+                Ok(_) => {}
+                Err(IngestError::InvalidXml { detail, .. }) => return Err(detail),
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+
+    #[test]
+    fn lazy_namespaces_match_ns_reader() {
+        const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        const S: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+        const MC: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+        let cases = [
+            format!(r#"<w:document xmlns:w="{W}"><w:body><w:p/></w:body></w:document>"#),
+            format!(r#"<w:document xmlns:w="{S}"><w:p><w:r><w:t>x</w:t></w:r></w:p></w:document>"#),
+            r#"<w:document><w:p><m:r/><mc:Choice/><x:y/><:z/><q/></w:p></w:document>"#.to_owned(),
+            format!(r#"<document xmlns="{W}"><p><w:r/></p><p xmlns=""><r/></p><p/></document>"#),
+            format!(
+                r#"<w:document xmlns:w="{W}"><w:p xmlns:w="urn:x"><w:r/></w:p><w:p><w:r/></w:p>
+                <w:p xmlns:w=""><w:r/></w:p><w:sym xmlns:w="{S}"/><w:r/></w:document>"#
+            ),
+            format!(
+                r#"<w:document xmlns:w="{W}"><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps"/>
+                <mc:Choice xmlns:mc="urn:other" Requires="w"/><mc:Fallback/></mc:AlternateContent><mc:x/></w:document>"#
+            ),
+            format!(r#"<a:b xmlns:a="{W}" xmlns:b="{W}"><b:c a:val="xmlns"/><a:d b:xmlnsx="1"/></a:b>"#),
+            r#"<w:document xmlns:xml="urn:bad"/>"#.to_owned(),
+            r#"<w:document xmlns:xmlns="urn:bad"/>"#.to_owned(),
+            r#"<w:document xmlns:p="http://www.w3.org/XML/1998/namespace"/>"#.to_owned(),
+            r#"<w:document xmlns:w=x><w:p/></w:document>"#.to_owned(),
+            format!(r#"<w:a xmlns:w="{W}"><w:b xmlns:v="urn:v"/><w:c/></w:a>"#),
+            format!(
+                "<w:document xmlns:w=\"{W}\">{}<verylongprefix123456:x xmlns:verylongprefix123456=\"{W}\"/></w:document>",
+                (0..20).map(|i| format!("<p{i}:x xmlns:p{i}=\"urn:{i}\"><p{i}:y/><w:z/></p{i}:x>")).collect::<String>()
+            ),
+            format!(
+                "<r {}/>",
+                (0..130).map(|i| format!("xmlns:p{i}=\"urn:{i}\" ")).collect::<String>()
+            ),
+            format!("{}{}", "<a>".repeat(70_000), "</a>".repeat(70_000)),
+            format!("{}<b/>{}", "<a>".repeat(65_535), "</a>".repeat(65_535)),
+        ];
+        for c in &cases {
+            assert_eq!(part_classes(c), ns_reader_classes(c), "{c}");
+        }
+    }
 }
