@@ -208,9 +208,10 @@ impl Screen {
     /// [`Screened::may_contain`]`(i)`: true when every word of one of its
     /// phrases may occur in the paragraph, in any order (a conservative
     /// relaxation of "in sequence"). At most 32 lists; only the first 64
-    /// words of a phrase count. ASCII words shorter than three letters are
-    /// not tested (taken as present); a phrase left with no word makes its
-    /// list always "maybe".
+    /// words of a phrase count. ASCII words shorter than three letters, and
+    /// three-letter ones in a phrase with a longer word, are not tested
+    /// (taken as present); a phrase left with no word makes its list always
+    /// "maybe".
     pub fn new(lists: &[Vec<Vec<String>>]) -> Screen {
         let mut s = Screen {
             bits4: vec![0; (1 << BLOOM_BITS) / 64],
@@ -232,9 +233,16 @@ impl Screen {
                     continue;
                 };
                 let mut need = 0u64;
+                // Short ASCII words ("of", "the", "for") are frequent: test
+                // them only in a phrase that has no longer word to test.
+                let shortest_tested = if phrase.iter().any(|w| !w.is_ascii() || w.len() > 3) {
+                    4
+                } else {
+                    3
+                };
                 for (k, w) in phrase.iter().filter(|w| !w.is_empty()).take(64).enumerate() {
                     let bytes = w.as_bytes();
-                    if w.is_ascii() && bytes.len() < 3 {
+                    if w.is_ascii() && bytes.len() < shortest_tested {
                         continue;
                     }
                     let bit = 1u64 << k;
