@@ -112,11 +112,7 @@ impl ObjectiveFinder {
     /// Every objective number cited in prose, in order of appearance, with
     /// repeats removed: "objectives 5, 6 and 7" gives 5, 6, 7.
     pub fn prose_objectives(&self, text: &str) -> Vec<u32> {
-        self.folded_prose_objectives(text)
-    }
-
-    /// The general path: fold the whole paragraph, then read its tokens.
-    fn folded_prose_objectives(&self, text: &str) -> Vec<u32> {
+        // The general path: fold the whole paragraph, then read its tokens.
         let folded = fold(&ascii_digits(text));
         let mut found = Vec::new();
         let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
@@ -164,7 +160,7 @@ impl ObjectiveFinder {
         marker_starts: impl IntoIterator<Item = usize>,
     ) -> Vec<u32> {
         if !text.is_ascii() {
-            return self.folded_prose_objectives(text);
+            return self.prose_objectives(text);
         }
         let bytes = text.as_bytes();
         let mut found = Vec::new();

@@ -32,7 +32,7 @@
 //! apostrophe ends a word, and French elided particles before it (`l' d' qu'
 //! j' n' s' c' m' t'`) and the English possessive `'s` after it are dropped.
 
-use crate::text::fold_char;
+use crate::text::{fold_char, is_inclusive_joiner};
 
 /// One word of normalised text, with where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +175,7 @@ fn classify(c: char) -> Class {
         Class::Digit
     } else if c == '\'' {
         Class::Apostrophe
-    } else if matches!(c, '·' | '\u{2027}' | '\u{22C5}' | '\u{2E31}' | '\u{2219}') {
+    } else if is_inclusive_joiner(c) {
         Class::Joiner
     } else {
         Class::Separator

@@ -158,3 +158,9 @@ fn traditional_to_simplified(c: char) -> char {
         other => other,
     }
 }
+
+/// The middle dots inclusive writing puts inside words (`réfugié·e·s`): the
+/// scope normaliser joins across them, and a screen must know it may.
+pub(crate) fn is_inclusive_joiner(c: char) -> bool {
+    matches!(c, '·' | '\u{2027}' | '\u{22C5}' | '\u{2E31}' | '\u{2219}')
+}

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 mod fold_char;
 mod search;
 
-pub(crate) use fold_char::fold_char;
+pub(crate) use fold_char::{fold_char, is_inclusive_joiner};
 pub use search::{Screen, ScreenScratch, Screened};
 
 /// [`fold`] for ASCII text, which is most report prose: the same result

@@ -552,7 +552,7 @@ fn fold_into(text: &str, out: &mut String) -> bool {
         }
         let mut chars = tail.chars();
         let Some(ch) = chars.next() else { break };
-        joiner |= matches!(ch, '·' | '\u{2027}' | '\u{22C5}' | '\u{2E31}' | '\u{2219}');
+        joiner |= super::is_inclusive_joiner(ch);
         fold_char(ch, |c| out.push(c));
         rest = chars.as_str();
     }
