@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+mod anchors;
 mod fold_char;
 mod search;
 
@@ -139,15 +140,24 @@ fn is_ascii_space(b: u8) -> bool {
 
 /// Words starting in an ASCII run, given whether a word was already open
 /// before it. Written as a count over byte pairs so it vectorises.
-fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
+pub(super) fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
     let first = bytes
         .first()
         .is_some_and(|&b| !in_token && !is_ascii_space(b));
-    let pairs = bytes
-        .iter()
-        .zip(bytes.get(1..).unwrap_or_default())
-        .filter(|(a, b)| is_ascii_space(**a) && !is_ascii_space(**b))
-        .count();
+    // Branch-free over blocks of 255 pairs, so a byte counter cannot
+    // overflow: the compiler turns this into vector compares.
+    let space = |b: u8| u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
+    let next = bytes.get(1..).unwrap_or_default();
+    let pairs: usize = bytes
+        .chunks(255)
+        .zip(next.chunks(255))
+        .map(|(a, b)| {
+            a.iter()
+                .zip(b)
+                .map(|(&a, &b)| space(a) & !space(b) & 1)
+                .fold(0u8, u8::wrapping_add) as usize
+        })
+        .sum();
     usize::from(first) + pairs
 }
 

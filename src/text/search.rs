@@ -19,6 +19,9 @@
 //!   word of the lists is searched anywhere in it (Aho-Corasick), which covers
 //!   Arabic words read without their clitics and Chinese, which has no spaces.
 //!
+//! In front of the word-by-word pass, ASCII text is searched for a few
+//! anchor strings ([`super::anchors`]) with SIMD; most paragraphs end there.
+//!
 //! Tests compare screened and unscreened results on the real corpus.
 //!
 //! [`fold_char`]: super::fold_char
@@ -27,6 +30,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::AhoCorasick;
 
+use super::anchors::{AnchorPhrase, Anchors};
 use super::{fold_char, word_count};
 
 /// Which lists a paragraph may contain, and its word count.
@@ -69,6 +73,8 @@ impl Screened {
 #[derive(Debug, Default)]
 pub struct ScreenScratch {
     folded: String,
+    /// ASCII text with every byte folded for the anchor search.
+    lower: Vec<u8>,
     hits: Vec<(u8, usize)>,
     /// Words of each phrase seen so far (bit per word), and which phrases
     /// were touched, to reset them cheaply.
@@ -79,8 +85,9 @@ pub struct ScreenScratch {
 }
 
 impl ScreenScratch {
-    /// For an ASCII paragraph: (list, byte offset of the word) of every word
-    /// that starts with a word of a list, in text order.
+    /// For an ASCII paragraph: (list, byte offset) of every word start where
+    /// a word of a list may begin, in text order (a superset when the anchor
+    /// search settled the paragraph: the caller verifies each place).
     pub fn hits(&self) -> &[(u8, usize)] {
         &self.hits
     }
@@ -121,6 +128,8 @@ pub struct Screen {
     always: u32,
     /// Every word of every phrase, for folded text that is not ASCII.
     other: Option<(AhoCorasick, Vec<PhraseWord>)>,
+    /// The SIMD search in front of the word pass for ASCII text.
+    anchors: Option<Anchors>,
 }
 
 /// A word's place in a phrase: the phrase and the word's bit there.
@@ -222,8 +231,11 @@ impl Screen {
             phrases: Vec::new(),
             always: 0,
             other: None,
+            anchors: None,
         };
         let mut all: Vec<(String, PhraseWord)> = Vec::new();
+        // Phrases ASCII text can match, with their tested words.
+        let mut anchor_phrases: Vec<AnchorPhrase> = Vec::new();
         let mut prefixes: BTreeMap<u32, Vec<BucketWord>> = BTreeMap::new();
         for (i, list) in lists.iter().enumerate().take(32) {
             let Ok(list_id) = u8::try_from(i) else { break };
@@ -233,6 +245,7 @@ impl Screen {
                     continue;
                 };
                 let mut need = 0u64;
+                let mut ascii_words: Option<Vec<&[u8]>> = Some(Vec::new());
                 // Short ASCII words ("of", "the", "for") are frequent: test
                 // them only in a phrase that has no longer word to test.
                 let shortest_tested = if phrase.iter().any(|w| !w.is_ascii() || w.len() > 3) {
@@ -252,6 +265,10 @@ impl Screen {
                         bit,
                     };
                     all.push((w.clone(), entry.clone()));
+                    match ascii_words.as_mut() {
+                        Some(list) if w.is_ascii() => list.push(bytes),
+                        _ => ascii_words = None,
+                    }
                     if w.is_ascii() {
                         let key = key_of(bytes);
                         if bytes.len() == 3 {
@@ -277,6 +294,8 @@ impl Screen {
                 }
                 if need == 0 {
                     s.always |= 1 << list_id;
+                } else if let Some(words) = ascii_words {
+                    anchor_phrases.push(AnchorPhrase::new(list_id, words));
                 }
                 let words = u32::try_from(phrase.len()).unwrap_or(u32::MAX);
                 s.phrases.push((list_id, need, words));
@@ -305,6 +324,7 @@ impl Screen {
                 list.push(i);
             }
         }
+        s.anchors = Anchors::new(&anchor_phrases);
         match AhoCorasick::new(all.iter().map(|(w, _)| w)) {
             Ok(ac) => s.other = Some((ac, all.into_iter().map(|(_, e)| e).collect())),
             // Too large to compile: folded non-ASCII text is always "maybe".
@@ -351,6 +371,14 @@ impl Screen {
                 .is_some_and(|&b| b.is_ascii_lowercase() || b >= 0x80)
         });
         if text.is_ascii() {
+            if let Some(lists) = self.scan_anchored(bytes, scratch) {
+                return Screened {
+                    words: super::ascii_word_starts(bytes, false),
+                    lists: lists | self.always,
+                    joins,
+                    ascii: true,
+                };
+            }
             let (words, lists) = self.scan_ascii(bytes, scratch);
             return Screened {
                 words,
@@ -384,6 +412,45 @@ impl Screen {
             lists: lists | self.always,
             joins: joins || joiner,
             ascii: false,
+        }
+    }
+
+    /// The anchor pass over ASCII text: the lists its anchors settle, with a
+    /// hit at every anchor of a settled list, or `None` when a hit needs the
+    /// word pass (or there are no anchors).
+    fn scan_anchored(&self, bytes: &[u8], scratch: &mut ScreenScratch) -> Option<u32> {
+        let anchors = self.anchors.as_ref()?;
+        let mut lower = std::mem::take(&mut scratch.lower);
+        lower.clear();
+        lower.extend(bytes.iter().map(|&b| super::anchors::fold_byte(b)));
+        let mut lists = 0u32;
+        let mut settled = true;
+        anchors.for_each_hit(&lower, |info, at| {
+            // List words match at word starts only, as in the word pass.
+            if !is_word_start(bytes, at) {
+                return true;
+            }
+            if !info.settles() {
+                settled = false;
+                return false;
+            }
+            lists |= info.decisive;
+            let mut bits = info.decisive;
+            while bits != 0 {
+                let list = bits.trailing_zeros();
+                bits &= bits - 1;
+                if let Ok(list) = u8::try_from(list) {
+                    scratch.hits.push((list, at));
+                }
+            }
+            true
+        });
+        scratch.lower = lower;
+        if settled {
+            Some(lists)
+        } else {
+            scratch.hits.clear();
+            None
         }
     }
 
@@ -510,6 +577,22 @@ impl Screen {
             }
         }
         found
+    }
+}
+
+/// Whether a word (a run of letters or a run of digits, as the scope
+/// tokeniser splits them) starts at byte `at`.
+fn is_word_start(bytes: &[u8], at: usize) -> bool {
+    let Some(&b) = bytes.get(at) else {
+        return false;
+    };
+    let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+    if b.is_ascii_alphabetic() {
+        !before.is_some_and(u8::is_ascii_alphabetic)
+    } else if b.is_ascii_digit() {
+        !before.is_some_and(u8::is_ascii_digit)
+    } else {
+        true
     }
 }
 

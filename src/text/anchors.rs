@@ -1,0 +1,284 @@
+//! Anchor words: a few literal strings of which every ASCII phrase of a
+//! screen contains one, searched for in one SIMD pass before the
+//! word-by-word screen.
+//!
+//! Why: the word-by-word pass looks at every word of a paragraph (about ten
+//! nanoseconds each, most of `check` on a long report). Almost no paragraph
+//! of a report contains "refug", "asyl", "displac" or an objective marker, so
+//! one vectorised search for those strings settles most paragraphs at
+//! several gigabytes a second, and the word pass runs only where it finds
+//! one.
+//!
+//! The anchors are chosen when the screen is compiled, greedily: the word or
+//! word prefix (five letters at least) shared by the most phrases not yet
+//! covered, until every phrase has one. An anchor that is a whole one-word
+//! phrase of a list settles that list by itself ("decisive"); any other hit
+//! sends the paragraph to the word pass, which knows phrases and distances.
+
+use aho_corasick::packed;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+/// Shortest word prefix tried as an anchor: shorter ones ("prot") occur in
+/// too many common words.
+const MIN_PREFIX: usize = 5;
+
+/// One phrase as the anchors see it: its list and its tested ASCII words.
+pub(super) struct AnchorPhrase {
+    list: u8,
+    words: Vec<Vec<u8>>,
+}
+
+impl AnchorPhrase {
+    /// A phrase of list `list` with these tested words, folded as the text
+    /// is folded before the search ([`fold_byte`]).
+    pub fn new<'a>(list: u8, words: impl IntoIterator<Item = &'a [u8]>) -> Self {
+        AnchorPhrase {
+            list,
+            words: words
+                .into_iter()
+                .map(|w| w.iter().map(|&b| fold_byte(b)).collect())
+                .collect(),
+        }
+    }
+}
+
+/// The fold applied to text and anchors alike: bit 5 set, which puts ASCII
+/// letters in lower case and leaves digits and the space as they are. Other
+/// bytes may alias each other, which can only add hits.
+#[inline]
+pub(super) fn fold_byte(b: u8) -> u8 {
+    b | 0x20
+}
+
+/// What a hit of one anchor means.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct AnchorInfo {
+    /// Lists with a phrase that has a word starting with the anchor.
+    pub lists: u32,
+    /// Lists with a one-word phrase that is exactly the anchor: a hit makes
+    /// the list "maybe" without the word pass.
+    pub decisive: u32,
+}
+
+impl AnchorInfo {
+    /// True when a hit settles every list the anchor belongs to.
+    pub fn settles(&self) -> bool {
+        self.lists & !self.decisive == 0
+    }
+}
+
+/// The compiled anchors.
+#[derive(Debug, Clone)]
+pub(super) struct Anchors {
+    finder: Finder,
+    info: Vec<AnchorInfo>,
+}
+
+#[derive(Debug, Clone)]
+enum Finder {
+    /// Teddy (SSSE3/AVX2/NEON) where the machine has it.
+    Packed(packed::Searcher),
+    /// Elsewhere (WebAssembly), an automaton.
+    Automaton(AhoCorasick),
+}
+
+impl Anchors {
+    /// Chooses and compiles anchors covering `phrases`; `None` when there is
+    /// nothing to cover or the search cannot be built.
+    pub fn new(phrases: &[AnchorPhrase]) -> Option<Anchors> {
+        let words = choose(phrases);
+        if words.is_empty() {
+            return None;
+        }
+        let info = words
+            .iter()
+            .map(|a| {
+                let mut info = AnchorInfo::default();
+                for p in phrases {
+                    if p.words.iter().any(|w| w.starts_with(a)) {
+                        info.lists |= 1 << p.list;
+                    }
+                    if let [only] = p.words.as_slice() {
+                        if only == a {
+                            info.decisive |= 1 << p.list;
+                        }
+                    }
+                }
+                info
+            })
+            .collect();
+        let packed = packed::Config::new()
+            .match_kind(packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&words)
+            .build();
+        let finder = match packed {
+            Some(s) => Finder::Packed(s),
+            None => Finder::Automaton(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&words)
+                    .ok()?,
+            ),
+        };
+        Some(Anchors { finder, info })
+    }
+
+    /// Calls `f(info, offset)` for every occurrence of an anchor in `lower`
+    /// (text folded to lower case), overlapping ones included, until `f`
+    /// returns false.
+    pub fn for_each_hit(&self, lower: &[u8], mut f: impl FnMut(AnchorInfo, usize) -> bool) {
+        let mut from = 0;
+        while from < lower.len() {
+            let found = match &self.finder {
+                Finder::Packed(s) => s
+                    .find_in(lower, aho_corasick::Span::from(from..lower.len()))
+                    .map(|m| (m.pattern().as_usize(), m.start())),
+                Finder::Automaton(ac) => ac
+                    .find(Input::new(lower).range(from..))
+                    .map(|m| (m.pattern().as_usize(), m.start())),
+            };
+            let Some((pattern, at)) = found else { return };
+            let info = self.info.get(pattern).copied().unwrap_or(AnchorInfo {
+                lists: u32::MAX,
+                decisive: 0,
+            });
+            if !f(info, at) {
+                return;
+            }
+            // No anchor is a prefix of another, so none starts at `at` too;
+            // resuming one byte on finds those that overlap this one.
+            from = at + 1;
+        }
+    }
+}
+
+/// Greedy cover: the candidate (a tested word, or a prefix of one of at
+/// least [`MIN_PREFIX`] bytes) shared by the most uncovered phrases, longer
+/// first on ties, until every phrase is covered; then no anchor is left
+/// that starts with another.
+fn choose(phrases: &[AnchorPhrase]) -> Vec<Vec<u8>> {
+    let mut candidates: Vec<&[u8]> = Vec::new();
+    for p in phrases {
+        for w in &p.words {
+            candidates.push(w);
+            for len in MIN_PREFIX..w.len() {
+                if let Some(prefix) = w.get(..len) {
+                    candidates.push(prefix);
+                }
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let blocks = phrases.len().div_ceil(64);
+    // Which phrases each candidate covers, as bit sets.
+    let covers: Vec<Vec<u64>> = candidates
+        .iter()
+        .map(|c| {
+            let mut bits = vec![0u64; blocks];
+            for (i, p) in phrases.iter().enumerate() {
+                if p.words.iter().any(|w| w.starts_with(c)) {
+                    if let Some(b) = bits.get_mut(i / 64) {
+                        *b |= 1 << (i % 64);
+                    }
+                }
+            }
+            bits
+        })
+        .collect();
+    let mut uncovered: Vec<u64> = (0..blocks)
+        .map(|b| {
+            let n = phrases.len().saturating_sub(b * 64).min(64);
+            u64::MAX >> (64 - n as u32)
+        })
+        .collect();
+    let mut chosen: Vec<Vec<u8>> = Vec::new();
+    while uncovered.iter().any(|&b| b != 0) {
+        let best = candidates
+            .iter()
+            .zip(&covers)
+            .map(|(c, bits)| {
+                let gain: u32 = bits
+                    .iter()
+                    .zip(&uncovered)
+                    .map(|(a, u)| (a & u).count_ones())
+                    .sum();
+                (gain, c.len(), *c, bits)
+            })
+            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(a.2)));
+        let Some((gain, _, word, bits)) = best else {
+            break;
+        };
+        if gain == 0 {
+            // A phrase with no tested word: nothing can cover it (the
+            // screen answers "maybe" for its list anyway).
+            break;
+        }
+        for (u, b) in uncovered.iter_mut().zip(bits) {
+            *u &= !b;
+        }
+        chosen.push(word.to_vec());
+    }
+    chosen.sort();
+    let mut prefix_free: Vec<Vec<u8>> = Vec::new();
+    for w in chosen {
+        if !prefix_free.iter().any(|p| w.starts_with(p)) {
+            prefix_free.push(w);
+        }
+    }
+    prefix_free
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(lists: &[&[&str]]) -> Vec<AnchorPhrase> {
+        lists
+            .iter()
+            .enumerate()
+            .flat_map(|(l, ps)| {
+                ps.iter()
+                    .map(move |p| AnchorPhrase::new(l as u8, p.split(' ').map(str::as_bytes)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_phrase_gets_an_anchor_and_shared_prefixes_are_preferred() {
+        let ps = phrases(&[
+            &[
+                "refugee",
+                "refugees",
+                "refugie",
+                "refugiado",
+                "asylum seeker",
+                "idp",
+            ],
+            &["obj", "objective", "gcm"],
+        ]);
+        let chosen = choose(&ps);
+        let as_str: Vec<&str> = chosen
+            .iter()
+            .map(|w| std::str::from_utf8(w).unwrap_or(""))
+            .collect();
+        assert_eq!(as_str, ["asylum", "gcm", "idp", "obj", "refug"]);
+    }
+
+    #[test]
+    fn hits_are_found_overlapping_and_say_whether_they_settle_the_list() {
+        let ps = phrases(&[&["temporary protection", "idp"], &["obj"]]);
+        let a = Anchors::new(&ps).expect("anchors");
+        let mut seen = Vec::new();
+        a.for_each_hit(b"idps and objectives; temporary protection", |info, at| {
+            seen.push((at, info.settles(), info.lists));
+            true
+        });
+        let settled: Vec<(usize, bool)> = seen.iter().map(|(a, s, _)| (*a, *s)).collect();
+        // The longer word of the two-word phrase is its anchor; a hit does
+        // not settle the phrase.
+        assert_eq!(settled, [(0, true), (9, true), (31, false)]);
+        assert_eq!(seen.iter().map(|s| s.2).collect::<Vec<_>>(), [1, 2, 1]);
+    }
+}
