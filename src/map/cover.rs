@@ -15,28 +15,19 @@ pub const COVER_TAG_PREFIX: &str = "cover.";
 /// Recognises cover labels in any of the six languages.
 pub struct CoverReader<'t> {
     template: &'t Template,
-    /// (folded label or alias, field id), longest first.
-    labels: Vec<(String, String)>,
+    /// (folded label or alias, field id), longest first (folded once per
+    /// template, not per report).
+    labels: &'t [(String, String)],
 }
 
 impl<'t> CoverReader<'t> {
-    /// Precomputes folded labels.
+    /// A reader over the template's cover fields (labels folded once per
+    /// template).
     pub fn new(template: &'t Template) -> Self {
-        let mut labels = Vec::new();
-        for field in &template.cover {
-            let mut push = |text: &str| {
-                let folded = fold(text);
-                if !folded.is_empty() {
-                    labels.push((folded, field.id.clone()));
-                }
-            };
-            push(&field.id.replace('_', " "));
-            field.label.values().for_each(|l| push(l));
-            field.aliases.values().flatten().for_each(|a| push(a));
+        CoverReader {
+            template,
+            labels: template.folded_cover_labels(),
         }
-        labels.sort_by_key(|l| std::cmp::Reverse(l.0.len()));
-        labels.dedup();
-        CoverReader { template, labels }
     }
 
     fn field_for_label(&self, label: &str) -> Option<&str> {

@@ -59,6 +59,8 @@ struct FoldedNames {
     submitter_types: Vec<(String, usize)>,
     /// (language code, its folded names), in the template's order.
     languages: Vec<(String, Vec<String>)>,
+    /// (folded cover label or alias, field id), longest first.
+    cover_labels: Vec<(String, String)>,
 }
 
 /// One kind of submitter (Member State, civil society, ...).
@@ -280,8 +282,30 @@ impl Template {
                 .iter()
                 .map(|(code, list)| (code.clone(), list.iter().map(|n| fold(n)).collect()))
                 .collect();
+            for field in &self.cover {
+                let mut push = |text: &str| {
+                    let folded = fold(text);
+                    if !folded.is_empty() {
+                        names.cover_labels.push((folded, field.id.clone()));
+                    }
+                };
+                push(&field.id.replace('_', " "));
+                field.label.values().for_each(|l| push(l));
+                field.aliases.values().flatten().for_each(|a| push(a));
+            }
+            names
+                .cover_labels
+                .sort_by_key(|l| std::cmp::Reverse(l.0.len()));
+            names.cover_labels.dedup();
             names
         })
+    }
+
+    /// Every cover field's id, labels and aliases in the six languages,
+    /// folded (`crate::text::fold`), with the field id; longest first, so a
+    /// reader trying them in order prefers "date of submission" to "date".
+    pub fn folded_cover_labels(&self) -> &[(String, String)] {
+        &self.folded().cover_labels
     }
 
     /// The language code a cover value means ("fr", "French", "Français").
