@@ -446,6 +446,8 @@ impl Screen {
             true
         });
         scratch.lower = lower;
+        // The anchor groups report hits group by group.
+        scratch.hits.sort_unstable_by_key(|&(list, at)| (at, list));
         if settled {
             Some(lists)
         } else {
