@@ -85,7 +85,7 @@ impl Checker {
             SchemaValidator::new(schema::generate(template, reference.objectives().len()))
                 .map_err(SetupError::Schema)?;
         let matcher = SectionMatcher::new(template);
-        let screen = RuleScreen::new(scope, matcher.objectives());
+        let screen = RuleScreen::new(scope, matcher.objectives(), &reference.wording());
         Ok(Checker {
             template,
             reference,

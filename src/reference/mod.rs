@@ -106,6 +106,24 @@ impl ReferenceData {
         &self.objectives
     }
 
+    /// The GCM's own wording in every language the seeds have: objective
+    /// titles and labels, principle names. Why: a sample of what report
+    /// prose sounds like, so the rule screen's fast search (`text::Screen`)
+    /// can avoid stopping at words such prose is full of.
+    pub fn wording(&self) -> String {
+        let objectives = self
+            .objectives
+            .iter()
+            .flat_map(|o| o.title.0.values().chain(o.label.0.values()));
+        let principles = self.principles.iter().flat_map(|p| p.name.0.values());
+        let mut out = String::new();
+        for text in objectives.chain(principles) {
+            out.push_str(&text.text);
+            out.push('\n');
+        }
+        out
+    }
+
     /// Objective `number` (1 to 23), to resolve "Objective 5" in a report.
     pub fn objective(&self, number: u8) -> Option<&Objective> {
         self.objectives.iter().find(|o| o.number == number)

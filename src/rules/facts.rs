@@ -38,8 +38,10 @@ pub struct BlockFacts {
 
 impl RuleScreen {
     /// Compiles the scope classifier's decisive words and the objective
-    /// markers into one screen.
-    pub fn new(scope: &ScopeClassifier, finder: &ObjectiveFinder) -> RuleScreen {
+    /// markers into one screen; `background` is ordinary GCM wording (the
+    /// objective titles), whose common words the screen's fast search
+    /// avoids stopping at.
+    pub fn new(scope: &ScopeClassifier, finder: &ObjectiveFinder, background: &str) -> RuleScreen {
         let mut lists = vec![Vec::new(); 2];
         if let Some(l) = lists.get_mut(SCOPE) {
             *l = scope.decisive_phrases();
@@ -48,7 +50,7 @@ impl RuleScreen {
             *l = finder.marker_words().into_iter().map(|w| vec![w]).collect();
         }
         RuleScreen {
-            screen: Screen::new(&lists),
+            screen: Screen::new(&lists, background),
         }
     }
 

@@ -27,7 +27,13 @@ impl Screens {
         let finder = ObjectiveFinder::new(template);
         Screens {
             scope,
-            screen: RuleScreen::new(scope, &finder),
+            screen: RuleScreen::new(
+                scope,
+                &finder,
+                &crate::reference::ReferenceData::builtin()
+                    .expect("reference")
+                    .wording(),
+            ),
             finder,
             scratch: ScreenScratch::default(),
             screened_out: 0,

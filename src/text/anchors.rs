@@ -67,6 +67,11 @@ impl AnchorInfo {
     }
 }
 
+/// How much more a piece the background lacks is worth than one it has:
+/// "displaced" (five phrases) beats "inter" (twenty, but in every
+/// "international" of a report).
+const RARE_WEIGHT: u32 = 8;
+
 /// The compiled anchors, in groups of at most [`GROUP`].
 #[derive(Debug, Clone)]
 pub(super) struct Anchors {
@@ -90,8 +95,11 @@ enum Finder {
 impl Anchors {
     /// Chooses and compiles anchors covering `phrases`; `None` when there is
     /// nothing to cover or the search cannot be built.
-    pub fn new(phrases: &[AnchorPhrase]) -> Option<Anchors> {
-        let words = choose(phrases);
+    pub fn new(phrases: &[AnchorPhrase], background: &str) -> Option<Anchors> {
+        let background: Vec<u8> = super::fold(background).bytes().map(fold_byte).collect();
+        let words = choose(phrases, |piece| {
+            memchr::memmem::find(&background, piece).is_some()
+        });
         if words.is_empty() {
             return None;
         }
@@ -179,7 +187,7 @@ impl Finder {
 /// least [`MIN_PREFIX`] bytes) shared by the most uncovered phrases, longer
 /// first on ties, until every phrase is covered; then no anchor is left
 /// that starts with another.
-fn choose(phrases: &[AnchorPhrase]) -> Vec<Vec<u8>> {
+fn choose(phrases: &[AnchorPhrase], is_common: impl Fn(&[u8]) -> bool) -> Vec<Vec<u8>> {
     let mut candidates: Vec<&[u8]> = Vec::new();
     for p in phrases {
         for w in &p.words {
@@ -209,6 +217,10 @@ fn choose(phrases: &[AnchorPhrase]) -> Vec<Vec<u8>> {
             bits
         })
         .collect();
+    let weights: Vec<u32> = candidates
+        .iter()
+        .map(|c| if is_common(c) { 1 } else { RARE_WEIGHT })
+        .collect();
     let mut uncovered: Vec<u64> = (0..blocks)
         .map(|b| {
             let n = phrases.len().saturating_sub(b * 64).min(64);
@@ -220,16 +232,17 @@ fn choose(phrases: &[AnchorPhrase]) -> Vec<Vec<u8>> {
         let best = candidates
             .iter()
             .zip(&covers)
-            .map(|(c, bits)| {
+            .zip(&weights)
+            .map(|((c, bits), weight)| {
                 let gain: u32 = bits
                     .iter()
                     .zip(&uncovered)
                     .map(|(a, u)| (a & u).count_ones())
                     .sum();
-                (gain, c.len(), *c, bits)
+                (gain * weight, gain, c.len(), *c, bits)
             })
-            .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(a.2)));
-        let Some((gain, _, word, bits)) = best else {
+            .max_by(|a, b| (a.0, a.2).cmp(&(b.0, b.2)).then(b.3.cmp(a.3)));
+        let Some((_, gain, _, word, bits)) = best else {
             break;
         };
         if gain == 0 {
@@ -280,7 +293,7 @@ mod tests {
             ],
             &["obj", "objective", "gcm"],
         ]);
-        let chosen = choose(&ps);
+        let chosen = choose(&ps, |_| false);
         let as_str: Vec<&str> = chosen
             .iter()
             .map(|w| std::str::from_utf8(w).unwrap_or(""))
@@ -289,9 +302,31 @@ mod tests {
     }
 
     #[test]
+    fn pieces_of_ordinary_wording_are_avoided() {
+        let ps = phrases(&[&[
+            "internally displaced",
+            "international protection",
+            "temporary protection",
+        ]]);
+        let background = b"international cooperation and consular protection";
+        let common = |piece: &[u8]| background.windows(piece.len()).any(|w| w == piece);
+        let as_str = |v: Vec<Vec<u8>>| -> Vec<String> {
+            v.iter()
+                .map(|w| String::from_utf8_lossy(w).into_owned())
+                .collect()
+        };
+        // Without a background, "protection" covers two phrases at once.
+        assert!(as_str(choose(&ps, |_| false)).contains(&"protection".to_string()));
+        // With one, the rare words carry what they can; a common word only
+        // where a phrase has nothing else ("international protection").
+        let chosen = as_str(choose(&ps, common));
+        assert_eq!(chosen, ["internally", "international", "temporary"]);
+    }
+
+    #[test]
     fn hits_are_found_overlapping_and_say_whether_they_settle_the_list() {
         let ps = phrases(&[&["temporary protection", "idp"], &["obj"]]);
-        let a = Anchors::new(&ps).expect("anchors");
+        let a = Anchors::new(&ps, "").expect("anchors");
         let mut seen = Vec::new();
         a.for_each_hit(b"idps and objectives; temporary protection", |info, at| {
             seen.push((at, info.settles(), info.lists));

@@ -221,7 +221,11 @@ impl Screen {
     /// three-letter ones in a phrase with a longer word, are not tested
     /// (taken as present); a phrase left with no word makes its list always
     /// "maybe".
-    pub fn new(lists: &[Vec<Vec<String>>]) -> Screen {
+    ///
+    /// `background` is ordinary text of the kind screened (the GCM's own
+    /// wording): the fast anchor search avoids stopping at its words where
+    /// rarer ones will do (see [`super::anchors`]).
+    pub fn new(lists: &[Vec<Vec<String>>], background: &str) -> Screen {
         let mut s = Screen {
             bits4: vec![0; (1 << BLOOM_BITS) / 64],
             bits3: vec![0; (1 << BLOOM_BITS) / 64],
@@ -324,7 +328,7 @@ impl Screen {
                 list.push(i);
             }
         }
-        s.anchors = Anchors::new(&anchor_phrases);
+        s.anchors = Anchors::new(&anchor_phrases, background);
         match AhoCorasick::new(all.iter().map(|(w, _)| w)) {
             Ok(ac) => s.other = Some((ac, all.into_iter().map(|(_, e)| e).collect())),
             // Too large to compile: folded non-ASCII text is always "maybe".
@@ -653,7 +657,7 @@ mod tests {
             .iter()
             .map(|l| l.iter().map(|w| vec![w.to_string()]).collect())
             .collect();
-        Screen::new(&lists)
+        Screen::new(&lists, "")
     }
 
     #[test]
@@ -662,7 +666,7 @@ mod tests {
             vec!["international".to_string(), "protection".to_string()],
             vec!["难".to_string(), "民".to_string()],
         ]];
-        let s = Screen::new(&phrases);
+        let s = Screen::new(&phrases, "");
         let mut scratch = ScreenScratch::default();
         assert!(!s
             .scan("international migration", &mut scratch)
