@@ -15,6 +15,8 @@
 //! phrase of a list settles that list by itself ("decisive"); any other hit
 //! sends the paragraph to the word pass, which knows phrases and distances.
 
+use std::collections::BTreeMap;
+
 use aho_corasick::packed;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
@@ -26,14 +28,18 @@ const MIN_PREFIX: usize = 5;
 pub(super) struct AnchorPhrase {
     list: u8,
     words: Vec<Vec<u8>>,
+    /// How many words apart its first and last word may be (its word count
+    /// less one, untested words included).
+    span: u32,
 }
 
 impl AnchorPhrase {
     /// A phrase of list `list` with these tested words, folded as the text
     /// is folded before the search ([`fold_byte`]).
-    pub fn new<'a>(list: u8, words: impl IntoIterator<Item = &'a [u8]>) -> Self {
+    pub fn new<'a>(list: u8, words: impl IntoIterator<Item = &'a [u8]>, span: usize) -> Self {
         AnchorPhrase {
             list,
+            span: u32::try_from(span).unwrap_or(u32::MAX),
             words: words
                 .into_iter()
                 .map(|w| w.iter().map(|&b| fold_byte(b)).collect())
@@ -58,6 +64,9 @@ pub(super) struct AnchorInfo {
     /// Lists with a one-word phrase that is exactly the anchor: a hit makes
     /// the list "maybe" without the word pass.
     pub decisive: u32,
+    /// The longest span of the phrases it is a word of: how many words on
+    /// each side of a hit the word pass must read.
+    pub reach: u32,
 }
 
 impl AnchorInfo {
@@ -97,9 +106,7 @@ impl Anchors {
     /// nothing to cover or the search cannot be built.
     pub fn new(phrases: &[AnchorPhrase], background: &str) -> Option<Anchors> {
         let background: Vec<u8> = super::fold(background).bytes().map(fold_byte).collect();
-        let words = choose(phrases, |piece| {
-            memchr::memmem::find(&background, piece).is_some()
-        });
+        let words = choose(phrases, |word| common_prefix_len(&background, word));
         if words.is_empty() {
             return None;
         }
@@ -110,6 +117,7 @@ impl Anchors {
                 for p in phrases {
                     if p.words.iter().any(|w| w.starts_with(a)) {
                         info.lists |= 1 << p.list;
+                        info.reach = info.reach.max(p.span);
                     }
                     if let [only] = p.words.as_slice() {
                         if only == a {
@@ -140,6 +148,7 @@ impl Anchors {
                 let hit = info.get(pattern).copied().unwrap_or(AnchorInfo {
                     lists: u32::MAX,
                     decisive: 0,
+                    reach: u32::MAX,
                 });
                 if !f(hit, at) {
                     return;
@@ -183,24 +192,39 @@ impl Finder {
     }
 }
 
+/// The length of the longest start of `word` found in `background`.
+fn common_prefix_len(background: &[u8], word: &[u8]) -> usize {
+    let head = word.get(..3).unwrap_or(word);
+    memchr::memmem::find_iter(background, head)
+        .map(|at| {
+            let rest = background.get(at..).unwrap_or_default();
+            rest.iter().zip(word).take_while(|(a, b)| a == b).count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Greedy cover: the candidate (a tested word, or a prefix of one of at
 /// least [`MIN_PREFIX`] bytes) shared by the most uncovered phrases, longer
 /// first on ties, until every phrase is covered; then no anchor is left
 /// that starts with another.
-fn choose(phrases: &[AnchorPhrase], is_common: impl Fn(&[u8]) -> bool) -> Vec<Vec<u8>> {
-    let mut candidates: Vec<&[u8]> = Vec::new();
+/// `in_background(word)` is the length of the longest start of `word` that
+/// occurs in the background text.
+fn choose(phrases: &[AnchorPhrase], in_background: impl Fn(&[u8]) -> usize) -> Vec<Vec<u8>> {
+    // Every candidate, and whether the background has it.
+    let mut common_of: BTreeMap<&[u8], bool> = BTreeMap::new();
     for p in phrases {
         for w in &p.words {
-            candidates.push(w);
+            let common = in_background(w);
+            common_of.insert(w, w.len() <= common);
             for len in MIN_PREFIX..w.len() {
                 if let Some(prefix) = w.get(..len) {
-                    candidates.push(prefix);
+                    common_of.insert(prefix, len <= common);
                 }
             }
         }
     }
-    candidates.sort_unstable();
-    candidates.dedup();
+    let candidates: Vec<&[u8]> = common_of.keys().copied().collect();
     let blocks = phrases.len().div_ceil(64);
     // Which phrases each candidate covers, as bit sets.
     let covers: Vec<Vec<u64>> = candidates
@@ -217,9 +241,9 @@ fn choose(phrases: &[AnchorPhrase], is_common: impl Fn(&[u8]) -> bool) -> Vec<Ve
             bits
         })
         .collect();
-    let weights: Vec<u32> = candidates
-        .iter()
-        .map(|c| if is_common(c) { 1 } else { RARE_WEIGHT })
+    let weights: Vec<u32> = common_of
+        .values()
+        .map(|&common| if common { 1 } else { RARE_WEIGHT })
         .collect();
     let mut uncovered: Vec<u64> = (0..blocks)
         .map(|b| {
@@ -274,8 +298,11 @@ mod tests {
             .iter()
             .enumerate()
             .flat_map(|(l, ps)| {
-                ps.iter()
-                    .map(move |p| AnchorPhrase::new(l as u8, p.split(' ').map(str::as_bytes)))
+                ps.iter().map(move |p| {
+                    let words: Vec<&[u8]> = p.split(' ').map(str::as_bytes).collect();
+                    let span = words.len() - 1;
+                    AnchorPhrase::new(l as u8, words, span)
+                })
             })
             .collect()
     }
@@ -293,7 +320,7 @@ mod tests {
             ],
             &["obj", "objective", "gcm"],
         ]);
-        let chosen = choose(&ps, |_| false);
+        let chosen = choose(&ps, |_| 0);
         let as_str: Vec<&str> = chosen
             .iter()
             .map(|w| std::str::from_utf8(w).unwrap_or(""))
@@ -309,14 +336,14 @@ mod tests {
             "temporary protection",
         ]]);
         let background = b"international cooperation and consular protection";
-        let common = |piece: &[u8]| background.windows(piece.len()).any(|w| w == piece);
+        let common = |word: &[u8]| common_prefix_len(background, word);
         let as_str = |v: Vec<Vec<u8>>| -> Vec<String> {
             v.iter()
                 .map(|w| String::from_utf8_lossy(w).into_owned())
                 .collect()
         };
         // Without a background, "protection" covers two phrases at once.
-        assert!(as_str(choose(&ps, |_| false)).contains(&"protection".to_string()));
+        assert!(as_str(choose(&ps, |_| 0)).contains(&"protection".to_string()));
         // With one, the rare words carry what they can; a common word only
         // where a phrase has nothing else ("international protection").
         let chosen = as_str(choose(&ps, common));

@@ -94,6 +94,11 @@ impl ScreenScratch {
 
     fn reset(&mut self, phrases: usize) {
         self.hits.clear();
+        self.forget_phrases(phrases);
+    }
+
+    /// Forgets the phrase words seen, keeping the hits.
+    fn forget_phrases(&mut self, phrases: usize) {
         if self.seen.len() != phrases {
             self.seen = vec![0; phrases];
             self.last = vec![0; phrases];
@@ -127,9 +132,27 @@ pub struct Screen {
     /// Lists with a phrase that needs no word the screen can test.
     always: u32,
     /// Every word of every phrase, for folded text that is not ASCII.
-    other: Option<(AhoCorasick, Vec<PhraseWord>)>,
+    /// Built on the first such paragraph: most reports have none, and
+    /// compiling it is a visible part of start-up.
+    other: OtherText,
     /// The SIMD search in front of the word pass for ASCII text.
     anchors: Option<Anchors>,
+}
+
+/// Every word of every phrase, searched anywhere in folded text that is not
+/// ASCII; the automaton is compiled on first use.
+#[derive(Debug, Clone, Default)]
+struct OtherText {
+    words: Vec<(String, PhraseWord)>,
+    searcher: std::sync::OnceLock<Option<AhoCorasick>>,
+}
+
+impl OtherText {
+    fn searcher(&self) -> Option<&AhoCorasick> {
+        self.searcher
+            .get_or_init(|| AhoCorasick::new(self.words.iter().map(|(w, _)| w)).ok())
+            .as_ref()
+    }
 }
 
 /// A word's place in a phrase: the phrase and the word's bit there.
@@ -234,7 +257,7 @@ impl Screen {
             slot_lists: Vec::new(),
             phrases: Vec::new(),
             always: 0,
-            other: None,
+            other: OtherText::default(),
             anchors: None,
         };
         let mut all: Vec<(String, PhraseWord)> = Vec::new();
@@ -299,7 +322,8 @@ impl Screen {
                 if need == 0 {
                     s.always |= 1 << list_id;
                 } else if let Some(words) = ascii_words {
-                    anchor_phrases.push(AnchorPhrase::new(list_id, words));
+                    let span = phrase.len().saturating_sub(1);
+                    anchor_phrases.push(AnchorPhrase::new(list_id, words, span));
                 }
                 let words = u32::try_from(phrase.len()).unwrap_or(u32::MAX);
                 s.phrases.push((list_id, need, words));
@@ -329,13 +353,7 @@ impl Screen {
             }
         }
         s.anchors = Anchors::new(&anchor_phrases, background);
-        match AhoCorasick::new(all.iter().map(|(w, _)| w)) {
-            Ok(ac) => s.other = Some((ac, all.into_iter().map(|(_, e)| e).collect())),
-            // Too large to compile: folded non-ASCII text is always "maybe".
-            Err(_) => {
-                s.always |= s.phrases.iter().fold(0, |acc, (l, _, _)| acc | (1 << l));
-            }
-        }
+        s.other.words = all;
         s
     }
 
@@ -400,13 +418,17 @@ impl Screen {
             lists
         } else {
             let mut lists = 0;
-            if let Some((ac, words)) = &self.other {
-                for m in ac.find_overlapping_iter(&folded) {
-                    if let Some(w) = words.get(m.pattern().as_usize()) {
-                        // No word numbers here: any order, any distance.
-                        lists |= self.word_seen(w, 0, scratch);
+            match self.other.searcher() {
+                Some(ac) => {
+                    for m in ac.find_overlapping_iter(&folded) {
+                        if let Some((_, w)) = self.other.words.get(m.pattern().as_usize()) {
+                            // No word numbers here: any order, any distance.
+                            lists |= self.word_seen(w, 0, scratch);
+                        }
                     }
                 }
+                // Too large to compile: every list with a phrase is "maybe".
+                None => lists = self.phrases.iter().fold(0, |acc, (l, _, _)| acc | (1 << l)),
             }
             lists
         };
@@ -419,45 +441,55 @@ impl Screen {
         }
     }
 
-    /// The anchor pass over ASCII text: the lists its anchors settle, with a
-    /// hit at every anchor of a settled list, or `None` when a hit needs the
-    /// word pass (or there are no anchors).
+    /// The anchor pass over ASCII text: the lists it settles, with a hit at
+    /// every anchor of a settled list; `None` when there are no anchors.
+    ///
+    /// A hit that does not settle its lists by itself (a word of a longer
+    /// phrase, "international" of "international protection") is decided by
+    /// the word pass over the words around it only: the scope matcher needs
+    /// a phrase's words within its length of each other, so a window of that
+    /// many counted words on each side holds every match the hit can be part
+    /// of.
     fn scan_anchored(&self, bytes: &[u8], scratch: &mut ScreenScratch) -> Option<u32> {
         let anchors = self.anchors.as_ref()?;
         let mut lower = std::mem::take(&mut scratch.lower);
         lower.clear();
         lower.extend(bytes.iter().map(|&b| super::anchors::fold_byte(b)));
         let mut lists = 0u32;
-        let mut settled = true;
         anchors.for_each_hit(&lower, |info, at| {
             // List words match at word starts only, as in the word pass.
             if !is_word_start(bytes, at) {
                 return true;
             }
-            if !info.settles() {
-                settled = false;
-                return false;
-            }
-            lists |= info.decisive;
-            let mut bits = info.decisive;
-            while bits != 0 {
-                let list = bits.trailing_zeros();
-                bits &= bits - 1;
-                if let Ok(list) = u8::try_from(list) {
-                    scratch.hits.push((list, at));
+            if info.settles() {
+                lists |= info.decisive;
+                let mut bits = info.decisive;
+                while bits != 0 {
+                    let list = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    if let Ok(list) = u8::try_from(list) {
+                        scratch.hits.push((list, at));
+                    }
                 }
+                return true;
             }
+            let (from, to) = window_around(bytes, at, info.reach);
+            let Some(window) = bytes.get(from..to) else {
+                lists |= info.lists;
+                return true;
+            };
+            let kept = scratch.hits.len();
+            scratch.forget_phrases(self.phrases.len());
+            let (_, found) = self.scan_ascii(window, scratch);
+            scratch.hits.truncate(kept);
+            lists |= found & info.lists;
+            lists |= info.decisive;
             true
         });
         scratch.lower = lower;
         // The anchor groups report hits group by group.
         scratch.hits.sort_unstable_by_key(|&(list, at)| (at, list));
-        if settled {
-            Some(lists)
-        } else {
-            scratch.hits.clear();
-            None
-        }
+        Some(lists)
     }
 
     /// The ASCII pass: eight bytes at a time, word starts and word boundaries
@@ -584,6 +616,65 @@ impl Screen {
         }
         found
     }
+}
+
+/// The byte range around the word starting at `at` that holds `reach`
+/// counted words on each side (words touching an apostrophe do not count,
+/// as in [`Screen::scan_ascii`]), plus one more on each side.
+fn window_around(bytes: &[u8], at: usize, reach: u32) -> (usize, usize) {
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let same_run = |i: usize, j: usize| match (bytes.get(i), bytes.get(j)) {
+        (Some(a), Some(b)) => a.is_ascii_alphabetic() == b.is_ascii_alphabetic(),
+        _ => false,
+    };
+    let touches_apostrophe = |start: usize, end: usize| {
+        start
+            .checked_sub(1)
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|&b| is_apostrophe(b))
+            || bytes.get(end).is_some_and(|&b| is_apostrophe(b))
+    };
+    let wanted = reach.saturating_add(1);
+    // Backwards, word by word.
+    let mut from = at;
+    let mut counted = 0u32;
+    while counted < wanted {
+        let mut end = from;
+        while end > 0 && !alnum(end - 1) {
+            end -= 1;
+        }
+        if end == 0 {
+            from = 0;
+            break;
+        }
+        let mut start = end - 1;
+        while start > 0 && alnum(start - 1) && same_run(start - 1, start) {
+            start -= 1;
+        }
+        from = start;
+        if !touches_apostrophe(start, end) {
+            counted += 1;
+        }
+    }
+    // Forwards, from the end of the word at `at`.
+    let mut to = at;
+    let mut counted = 0u32;
+    loop {
+        let start = to;
+        while alnum(to) && (to == start || same_run(to - 1, to)) {
+            to += 1;
+        }
+        if counted >= wanted || to >= bytes.len() {
+            break;
+        }
+        if !touches_apostrophe(start, to) {
+            counted += 1;
+        }
+        while to < bytes.len() && !alnum(to) {
+            to += 1;
+        }
+    }
+    (from, to.min(bytes.len()))
 }
 
 /// Whether a word (a run of letters or a run of digits, as the scope
@@ -767,6 +858,46 @@ mod tests {
         let r = s.scan("Objective 5 and OBJ. 6 under the GCM", &mut scratch);
         assert!(r.is_ascii());
         assert_eq!(scratch.hits(), &[(0, 0), (0, 16), (0, 33)]);
+    }
+
+    #[test]
+    fn a_common_word_of_a_phrase_is_decided_by_the_words_around_it() {
+        let phrases = vec![vec![
+            vec!["international".to_string(), "protection".to_string()],
+            vec!["temporary".to_string(), "protection".to_string()],
+        ]];
+        // "protection" is ordinary wording, so the anchors are the other words.
+        let s = Screen::new(&phrases, "consular protection");
+        let filler = "The ministry reported on labour mobility and skills. ".repeat(20);
+        let maybe = |text: &str| scan(&s, text).may_contain(0);
+        assert!(!maybe(&format!(
+            "{filler}Social protection for migrant workers."
+        )));
+        assert!(!maybe(&format!(
+            "{filler}International migration and social protection. {filler}"
+        )));
+        assert!(maybe(&format!(
+            "{filler}Persons in need of International Protection. {filler}"
+        )));
+        assert!(maybe(&format!("{filler}protection, temporary")));
+        assert!(maybe(&format!(
+            "{filler}international's protection {filler}"
+        )));
+        assert!(maybe("international protection"));
+    }
+
+    #[test]
+    fn windows_hold_the_counted_words_around_a_hit() {
+        let text = b"one two three four five six seven";
+        let at = 14; // "four"
+        let (from, to) = window_around(text, at, 1);
+        assert_eq!(&text[from..to], b"two three four five six");
+        // Words touching an apostrophe do not count.
+        let text = b"zero one two l'x four five";
+        let (from, _) = window_around(text, 17, 1);
+        assert_eq!(&text[from..17], b"one two l'x ");
+        // The text's ends stop the window.
+        assert_eq!(window_around(b"alone", 0, 5), (0, 5));
     }
 
     #[test]
