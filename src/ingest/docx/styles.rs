@@ -227,9 +227,14 @@ const MAX_CHAIN: usize = 32;
 
 fn resolve_all(raw: &HashMap<String, RawStyle>) -> HashMap<String, Style> {
     let mut out = HashMap::with_capacity(raw.len());
+    // Reused for every style: a document has dozens to hundreds.
+    let mut chain: Vec<&RawStyle> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (id, s) in raw {
-        let mut chain: Vec<&RawStyle> = vec![s];
-        let mut seen: Vec<&str> = vec![id.as_str()];
+        chain.clear();
+        seen.clear();
+        chain.push(s);
+        seen.push(id.as_str());
         let mut next = s.based_on.as_deref();
         while let Some(b) = next {
             if seen.contains(&b) || chain.len() >= MAX_CHAIN {
@@ -268,11 +273,15 @@ fn resolve_all(raw: &HashMap<String, RawStyle>) -> HashMap<String, Style> {
 
 /// "heading 1".."heading 9" (any case, space optional) and "Title".
 pub(super) fn heading_from_name(name: &str) -> Option<BlockKind> {
-    let n = name.trim().to_lowercase();
-    if n == "title" {
+    let n = name.trim();
+    if n.eq_ignore_ascii_case("title") {
         return Some(BlockKind::Title);
     }
-    let rest = n.strip_prefix("heading")?.trim();
+    let head = n.get(..7)?;
+    if !head.eq_ignore_ascii_case("heading") {
+        return None;
+    }
+    let rest = n.get(7..)?.trim();
     let level: u8 = rest.parse().ok()?;
     (1..=9)
         .contains(&level)
@@ -289,6 +298,20 @@ mod tests {
     use super::*;
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    #[test]
+    fn heading_names_in_any_case_with_or_without_space() {
+        let h = |level| Some(BlockKind::Heading { level });
+        assert_eq!(heading_from_name("heading 1"), h(1));
+        assert_eq!(heading_from_name(" Heading3 "), h(3));
+        assert_eq!(heading_from_name("HEADING 9"), h(9));
+        assert_eq!(heading_from_name("Title"), Some(BlockKind::Title));
+        assert_eq!(heading_from_name("heading 10"), None);
+        assert_eq!(heading_from_name("headings"), None);
+        assert_eq!(heading_from_name("Überschrift 1"), None);
+        assert_eq!(heading_from_name("héading 1"), None);
+        assert_eq!(heading_from_name("Subtitle"), None);
+    }
 
     #[test]
     fn localised_ids_cycles_and_outline() {
