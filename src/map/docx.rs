@@ -323,7 +323,7 @@ fn objective_tag_number(tag: &str) -> Option<u32> {
 
 fn starts_with_numbering(text: &str) -> bool {
     let trimmed = text.trim_start();
-    let head: String = trimmed.chars().take_while(|c| !c.is_whitespace()).collect();
+    let head = trimmed.split(char::is_whitespace).next().unwrap_or("");
     let core = head.trim_end_matches(['.', ')', ':', '-']);
     head.len() > core.len()
         && !core.is_empty()

@@ -164,6 +164,7 @@ impl ObjectiveFinder {
         }
         let bytes = text.as_bytes();
         let mut found = Vec::new();
+        let mut scratch = String::new();
         // Tokens before this byte were already read (as a marker or after one).
         let mut consumed = 0;
         for start in marker_starts {
@@ -174,7 +175,7 @@ impl ObjectiveFinder {
             let Some(word) = text.get(token.clone()) else {
                 continue;
             };
-            if token.start < consumed || !self.is_marker(&word.to_ascii_lowercase()) {
+            if token.start < consumed || !self.is_marker(&lowercase(word, &mut scratch)) {
                 continue;
             }
             let mut pos = token.end;
@@ -182,12 +183,12 @@ impl ObjectiveFinder {
                 let Some(word) = text.get(next.clone()) else {
                     break;
                 };
-                let word = word.to_ascii_lowercase();
-                if let Some(n) = parse_number(&word) {
+                let word = lowercase(word, &mut scratch);
+                if let Some(n) = parse_number(word) {
                     if n <= LARGEST_PLAUSIBLE && !found.contains(&n) {
                         found.push(n);
                     }
-                } else if !CONNECTORS.contains(&word.as_str()) {
+                } else if !CONNECTORS.contains(&word) {
                     break;
                 }
                 pos = next.end;
@@ -196,6 +197,18 @@ impl ObjectiveFinder {
         }
         found
     }
+}
+
+/// `word` in ASCII lower case, borrowed when it already is (most words),
+/// else lowered into `scratch`.
+fn lowercase<'w>(word: &'w str, scratch: &'w mut String) -> &'w str {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return word;
+    }
+    scratch.clear();
+    scratch.push_str(word);
+    scratch.make_ascii_lowercase();
+    scratch
 }
 
 /// The alphanumeric run around byte `at` of ASCII text.
