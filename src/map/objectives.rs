@@ -175,7 +175,7 @@ impl ObjectiveFinder {
             let Some(word) = text.get(token.clone()) else {
                 continue;
             };
-            if token.start < consumed || !self.is_marker(&lowercase(word, &mut scratch)) {
+            if token.start < consumed || !self.is_marker(lowercase(word, &mut scratch)) {
                 continue;
             }
             let mut pos = token.end;
