@@ -14,7 +14,7 @@ mod phrase;
 mod ui;
 
 pub use phrase::Phrase;
-pub use ui::{Plural, UiText};
+pub use ui::{Plural, UiText, WorkbookWords};
 
 const CATALOGUE: &str = include_str!("../seeds/rules.toml");
 
@@ -295,6 +295,7 @@ fn check_ui(catalogue: &Catalogue) -> Result<(), CatalogueError> {
     };
     let english = en.fields();
     for (lang, ui) in &catalogue.ui {
+        check_workbook_words(lang, &ui.workbook, &en.workbook)?;
         for ((name, english), (_, translated)) in english.iter().zip(ui.fields()) {
             if translated.trim().is_empty() {
                 return Err(CatalogueError(format!("[ui.{lang}] `{name}` is empty")));
@@ -305,6 +306,39 @@ fn check_ui(catalogue: &Catalogue) -> Result<(), CatalogueError> {
                     placeholder_set(english)
                 )));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Every language names every column English names, and its sheet names are
+/// ones Excel accepts (at most 31 characters, none of `[]:*?/\`).
+fn check_workbook_words(
+    lang: &str,
+    words: &WorkbookWords,
+    english: &WorkbookWords,
+) -> Result<(), CatalogueError> {
+    for key in english.columns.keys() {
+        if words.columns.get(key).is_none_or(|h| h.trim().is_empty()) {
+            return Err(CatalogueError(format!(
+                "[ui.{lang}.workbook.columns] has no header for `{key}`"
+            )));
+        }
+    }
+    if let Some(extra) = words
+        .columns
+        .keys()
+        .find(|k| !english.columns.contains_key(*k))
+    {
+        return Err(CatalogueError(format!(
+            "[ui.{lang}.workbook.columns] names `{extra}`, which English does not"
+        )));
+    }
+    for sheet in [&words.reports, &words.findings, &words.by_rule] {
+        if sheet.chars().count() > 31 || sheet.contains(['[', ']', ':', '*', '?', '/', '\\']) {
+            return Err(CatalogueError(format!(
+                "[ui.{lang}.workbook] sheet name “{sheet}” is not one Excel accepts"
+            )));
         }
     }
     Ok(())
@@ -557,6 +591,27 @@ mod tests {
         assert_ne!(broken, CATALOGUE, "the Spanish summary was found");
         let err = Catalogue::parse(&broken).expect_err("missing placeholder");
         assert!(err.0.contains("[ui.es]"), "{err}");
+    }
+
+    #[test]
+    fn workbook_words_must_name_every_column_and_fit_excel() {
+        let at = CATALOGUE
+            .find("[ui.ru.workbook.columns]")
+            .expect("ru columns");
+        let (head, tail) = CATALOGUE.split_at(at);
+        let missing = format!("{head}{}", tail.replacen("excerpt = \"Фрагмент\"\n", "", 1));
+        assert_ne!(missing, CATALOGUE, "the Russian excerpt header was found");
+        let err = Catalogue::parse(&missing).expect_err("missing header");
+        assert!(
+            err.0.contains("[ui.ru.workbook.columns]") && err.0.contains("excerpt"),
+            "{err}"
+        );
+
+        let bad_sheet =
+            CATALOGUE.replacen("by_rule = \"Por regla\"", "by_rule = \"Por regla?\"", 1);
+        assert_ne!(bad_sheet, CATALOGUE, "the Spanish sheet name was found");
+        let err = Catalogue::parse(&bad_sheet).expect_err("bad sheet name");
+        assert!(err.0.contains("Excel"), "{err}");
     }
 
     #[test]

@@ -261,7 +261,7 @@ fn xlsx_has_three_sheets_matching_the_json_output() {
     let reports = sheet_rows(&mut book, "Reports");
     assert_eq!(
         reports.first().expect("header").get(5).map(String::as_str),
-        Some("status")
+        Some("Status")
     );
     assert_eq!(reports.len(), by_file.len() + 1);
     for row in reports.iter().skip(1) {
@@ -276,13 +276,13 @@ fn xlsx_has_three_sheets_matching_the_json_output() {
         .map(|r| r["diagnostics"].as_array().expect("d").len())
         .sum();
     let findings = sheet_rows(&mut book, "Findings");
-    assert_eq!(findings.first().expect("header")[5], "code");
+    assert_eq!(findings.first().expect("header")[5], "Code");
     assert_eq!(findings.len(), total + 1);
 
     let by_rule = sheet_rows(&mut book, "By rule");
     assert_eq!(
         by_rule.first().expect("header"),
-        &["code", "severity", "title", "reports", "findings"]
+        &["Code", "Severity", "Rule", "Reports", "Findings"]
     );
     let email = by_rule
         .iter()
@@ -290,6 +290,43 @@ fn xlsx_has_three_sheets_matching_the_json_output() {
         .expect("email rule row");
     assert_eq!(email[1], "error");
     assert_eq!(email[3], "4", "four reports with a bad e-mail");
+}
+
+#[test]
+fn xlsx_speaks_the_language_of_the_run() {
+    let batch = Batch::new();
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("revue.xlsx");
+    let o = run(&[
+        "check",
+        "--format",
+        "xlsx",
+        "--lang",
+        "fr",
+        "-o",
+        out.to_str().expect("path"),
+        batch.path().to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).expect("workbook");
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx");
+    assert_eq!(book.sheet_names(), ["Rapports", "Constats", "Par règle"]);
+    let reports = sheet_rows(&mut book, "Rapports");
+    let header = reports.first().expect("header");
+    assert_eq!(header[0], "Fichier");
+    assert_eq!(header[5], "Statut");
+    let statuses: Vec<&str> = reports.iter().skip(1).map(|r| r[5].as_str()).collect();
+    assert!(statuses.contains(&"valide"), "{statuses:?}");
+    assert!(statuses.contains(&"non valide"), "{statuses:?}");
+    assert!(statuses.contains(&"illisible"), "{statuses:?}");
+    let by_rule = sheet_rows(&mut book, "Par règle");
+    let email = by_rule
+        .iter()
+        .find(|r| r[0] == "cover.invalid-email")
+        .expect("email rule row");
+    assert_eq!(email[1], "erreur");
+    // The rule code stays as it is: it is the same in every language.
+    assert!(by_rule.iter().skip(1).all(|r| r[0].contains('.')));
 }
 
 #[test]

@@ -74,6 +74,31 @@ pub struct UiText {
     pub summary_invalid: Plural,
     /// "{n} unreadable" in the summary line.
     pub summary_unreadable: Plural,
+    /// Sheet names and column headers of the Excel workbook.
+    pub workbook: WorkbookWords,
+}
+
+/// The words of the secretariat's Excel workbook in one language: staff read
+/// and share it, so its sheets and headers are in the run's language (the
+/// CSV keeps stable English column keys for scripts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookWords {
+    /// Name of the sheet with one row per report (31 characters at most).
+    pub reports: String,
+    /// Name of the sheet with one row per finding.
+    pub findings: String,
+    /// Name of the sheet counting reports per rule.
+    pub by_rule: String,
+    /// Header of each column, by the column's key (`file`, `status`, ...).
+    pub columns: std::collections::BTreeMap<String, String>,
+}
+
+impl WorkbookWords {
+    /// The header of column `key`; the key itself if it has none.
+    pub fn column<'a>(&'a self, key: &'a str) -> &'a str {
+        self.columns.get(key).map_or(key, String::as_str)
+    }
 }
 
 impl UiText {
@@ -100,6 +125,9 @@ impl UiText {
             ("objective", self.objective.as_str()),
             ("paragraph", self.paragraph.as_str()),
             ("summary", self.summary.as_str()),
+            ("workbook.reports", self.workbook.reports.as_str()),
+            ("workbook.findings", self.workbook.findings.as_str()),
+            ("workbook.by_rule", self.workbook.by_rule.as_str()),
         ];
         for (name, p) in [
             ("errors", &self.errors),
@@ -143,6 +171,12 @@ impl UiText {
             summary_valid: Plural::pair("{n} valid", "{n} valid"),
             summary_invalid: Plural::pair("{n} invalid", "{n} invalid"),
             summary_unreadable: Plural::pair("{n} unreadable", "{n} unreadable"),
+            workbook: WorkbookWords {
+                reports: "Reports".into(),
+                findings: "Findings".into(),
+                by_rule: "By rule".into(),
+                columns: Default::default(),
+            },
         })
     }
 }

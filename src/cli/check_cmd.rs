@@ -106,7 +106,8 @@ pub fn run(checker: &Checker, args: CheckArgs) -> Result<ExitCode, String> {
                 checker.catalogue(),
                 &summary_lang,
             );
-            let bytes = xlsx::workbook(&entries, &rules)
+            let words = checker.catalogue().ui(&summary_lang);
+            let bytes = xlsx::workbook(&entries, &rules, words)
                 .map_err(|e| format!("cannot produce the Excel workbook: {e}"))?;
             write_bytes(output, &bytes)?;
         }
