@@ -8,8 +8,9 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+use flate2::{Decompress, FlushDecompress, Status};
 use zip::read::ZipReadOptions;
-use zip::ZipArchive;
+use zip::{CompressionMethod, ZipArchive};
 
 use super::xml::{attr, local, Ev, XmlPart};
 use crate::ingest::{IngestError, Limits};
@@ -21,10 +22,14 @@ const MAX_PRESIZE: u64 = 8 << 20;
 
 /// An opened package with its name index and running byte budget.
 pub(super) struct Package<'a> {
+    bytes: &'a [u8],
     zip: ZipArchive<Cursor<&'a [u8]>>,
     names: HashMap<String, usize>,
     limits: Limits,
     total: u64,
+    /// One inflater for every part (setting one up per part was a visible
+    /// cost of reading a short report).
+    inflater: Decompress,
 }
 
 /// A relationship from a `.rels` part, target already resolved to a part name.
@@ -141,10 +146,12 @@ impl<'a> Package<'a> {
             }
         }
         Ok(Package {
+            bytes,
             zip,
             names,
             limits: *limits,
             total: 0,
+            inflater: Decompress::new(false),
         })
     }
 
@@ -156,6 +163,12 @@ impl<'a> Package<'a> {
     /// Reads a part, `None` when absent. The per-part and total caps are
     /// enforced on the inflated bytes; CRC and truncation errors name the part.
     pub(super) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, IngestError> {
+        self.read_part(name, true)
+    }
+
+    /// [`Package::read`], with or without the one-inflater fast path (the
+    /// tests compare both on every corpus file).
+    fn read_part(&mut self, name: &str, fast: bool) -> Result<Option<Vec<u8>>, IngestError> {
         let Some(&idx) = self.names.get(&normalize(name)) else {
             return Ok(None);
         };
@@ -165,6 +178,14 @@ impl<'a> Package<'a> {
         } else {
             (self.limits.max_part_bytes, name.to_owned())
         };
+        if fast {
+            if let Some(buf) = self.read_plain(idx, cap) {
+                self.total = self
+                    .total
+                    .saturating_add(u64::try_from(buf.len()).unwrap_or(u64::MAX));
+                return Ok(Some(buf));
+            }
+        }
         let damaged =
             |e: &dyn std::fmt::Display| IngestError::DamagedPackage(format!("part {name}: {e}"));
         let opts = ZipReadOptions::new();
@@ -190,6 +211,37 @@ impl<'a> Package<'a> {
         }
         self.total = self.total.saturating_add(got);
         Ok(Some(buf))
+    }
+
+    /// The common case of [`Package::read`]: a stored or deflated entry, not
+    /// encrypted, that inflates completely within `cap` to its declared size
+    /// and checksum, read with the package's one inflater. `None` for
+    /// anything else, and the zip crate's reader then decides, so errors and
+    /// limits stay exactly as they were.
+    fn read_plain(&mut self, idx: usize, cap: u64) -> Option<Vec<u8>> {
+        let file = self.zip.by_index_raw(idx).ok()?;
+        if file.encrypted() {
+            return None;
+        }
+        let method = file.compression();
+        let start = usize::try_from(file.data_start()?).ok()?;
+        let stored_len = usize::try_from(file.compressed_size()).ok()?;
+        let (size, crc) = (file.size(), file.crc32());
+        drop(file);
+        if size > cap {
+            return None;
+        }
+        let raw = self.bytes.get(start..start.checked_add(stored_len)?)?;
+        let out = match method {
+            CompressionMethod::Stored => raw.to_vec(),
+            CompressionMethod::Deflated => {
+                let presize = usize::try_from(size.min(MAX_PRESIZE)).ok()?;
+                inflate_within(&mut self.inflater, raw, presize, cap)?
+            }
+            _ => return None,
+        };
+        let plain = u64::try_from(out.len()).ok()? == size && crc32fast::hash(&out) == crc;
+        plain.then_some(out)
     }
 
     /// Reads and parses the relationships of `source` (`""` for the package).
@@ -266,6 +318,45 @@ pub(super) fn is_limit(e: &IngestError) -> bool {
     )
 }
 
+/// Inflates a whole raw deflate stream, never past `cap` bytes; `None` if
+/// the stream is damaged, truncated or larger.
+fn inflate_within(
+    inflater: &mut Decompress,
+    raw: &[u8],
+    presize: usize,
+    cap: u64,
+) -> Option<Vec<u8>> {
+    inflater.reset(false);
+    // Never hold more than one byte beyond the cap (a zip bomb stops there).
+    let limit = usize::try_from(cap).unwrap_or(usize::MAX).saturating_add(1);
+    let mut out = Vec::with_capacity(presize.min(limit).max(64));
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= limit {
+                return None;
+            }
+            out.reserve_exact(out.len().max(4096).min(limit - out.len()));
+        }
+        let consumed = usize::try_from(inflater.total_in()).ok()?;
+        let produced = out.len();
+        let status = inflater
+            .decompress_vec(raw.get(consumed..)?, &mut out, FlushDecompress::Finish)
+            .ok()?;
+        match status {
+            Status::StreamEnd => return (out.len() < limit).then_some(out),
+            Status::Ok | Status::BufError => {
+                let stalled = usize::try_from(inflater.total_in()).ok()? == consumed
+                    && out.len() == produced
+                    && out.len() < out.capacity();
+                if stalled {
+                    // Truncated input: the zip reader reports it.
+                    return None;
+                }
+            }
+        }
+    }
+}
+
 fn parse_rels(
     bytes: Vec<u8>,
     part: &str,
@@ -323,6 +414,93 @@ pub(super) fn resolve_target(dir: &str, target: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn corpus_files() -> Vec<std::path::PathBuf> {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for corpus in ["shared/corpus/docx-real", "shared/corpus/docx-mutants"] {
+            let Some(dir) = manifest
+                .ancestors()
+                .skip(1)
+                .map(|a| a.join(corpus))
+                .find(|p| p.is_dir())
+            else {
+                continue;
+            };
+            let mut dirs = vec![dir];
+            while let Some(d) = dirs.pop() {
+                for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                    let p = entry.path();
+                    if p.is_dir() {
+                        dirs.push(p);
+                    } else if p
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+                    {
+                        files.push(p);
+                    }
+                }
+            }
+        }
+        files
+    }
+
+    /// Every part of every real and damaged corpus file reads the same with
+    /// the one-inflater fast path as through the zip crate's reader: same
+    /// bytes, or the same error (tight limits included, so the caps are
+    /// exercised too).
+    #[test]
+    fn the_fast_part_reader_agrees_with_the_zip_reader() {
+        let files = corpus_files();
+        if files.is_empty() {
+            eprintln!("skipped: no shared/corpus beside the project");
+            return;
+        }
+        let tight = Limits {
+            max_part_bytes: 20_000,
+            max_total_bytes: 60_000,
+            ..Limits::default()
+        };
+        let (mut parts, mut fast_hits) = (0usize, 0usize);
+        for path in files {
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            for limits in [Limits::default(), tight] {
+                let (Ok(mut a), Ok(mut b)) = (
+                    Package::open(&bytes, &limits),
+                    Package::open(&bytes, &limits),
+                ) else {
+                    continue;
+                };
+                let mut names: Vec<String> = a.names.keys().cloned().collect();
+                names.sort();
+                for name in names {
+                    parts += 1;
+                    let fast = a.read_part(&name, true);
+                    let slow = b.read_part(&name, false);
+                    match (&fast, &slow) {
+                        (Ok(x), Ok(y)) => {
+                            assert!(x == y, "{} {name}: bytes differ", path.display());
+                            fast_hits += 1;
+                        }
+                        (Err(x), Err(y)) => {
+                            assert_eq!(x.to_string(), y.to_string(), "{} {name}", path.display())
+                        }
+                        _ => panic!(
+                            "{} {name}: fast {:?} but zip {:?}",
+                            path.display(),
+                            fast.as_ref().map(|v| v.as_ref().map(Vec::len)),
+                            slow.as_ref().map(|v| v.as_ref().map(Vec::len))
+                        ),
+                    }
+                    assert_eq!(a.total, b.total, "{} {name}: byte budget", path.display());
+                }
+            }
+        }
+        eprintln!("{parts} parts compared, {fast_hits} read");
+        assert!(fast_hits > 0);
+    }
 
     #[test]
     fn targets_resolve_relative_absolute_and_dotdot() {
