@@ -12,6 +12,7 @@ mod numbering;
 mod package;
 mod props;
 mod styles;
+mod tokens;
 mod walker;
 mod xml;
 

@@ -10,6 +10,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::{NamespaceError, NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
+use super::tokens::PlainTokens;
 use crate::ingest::IngestError;
 
 /// The namespaces the walker cares about. Transitional and Strict URIs map to
@@ -120,6 +121,9 @@ pub(super) enum Ev<'a> {
 /// prefixes and binding errors are exactly `NsReader`'s.
 pub(super) struct XmlPart<'a> {
     reader: Reader<&'a [u8]>,
+    /// The part's events found up front, when it is plain (see
+    /// [`PlainTokens`]); quick-xml's reader otherwise.
+    plain: Option<PlainTokens<'a>>,
     part: &'a str,
     depth: usize,
     max_depth: usize,
@@ -295,6 +299,7 @@ impl<'a> XmlPart<'a> {
         reader.config_mut().check_end_names = true;
         XmlPart {
             reader,
+            plain: PlainTokens::new(text),
             part,
             depth: 0,
             max_depth,
@@ -349,10 +354,27 @@ impl<'a> XmlPart<'a> {
             self.ns.close(self.depth + 1);
         }
         loop {
-            let pos = self.reader.buffer_position();
-            let ev = match self.reader.read_event() {
-                Ok(ev) => ev,
-                Err(e) => return Err(self.invalid(format!("{e} (near byte {pos})"))),
+            let (pos, ev) = match self.plain.as_mut() {
+                Some(plain) => {
+                    let pos = plain.position();
+                    match plain.next_event() {
+                        Some(ev) => (pos, ev),
+                        None => {
+                            // Markup the plain tokenizer leaves to quick-xml:
+                            // it reads up to here and goes on from there.
+                            self.plain = None;
+                            self.catch_up(pos)?;
+                            continue;
+                        }
+                    }
+                }
+                None => {
+                    let pos = self.reader.buffer_position();
+                    match self.reader.read_event() {
+                        Ok(ev) => (pos, ev),
+                        Err(e) => return Err(self.invalid(format!("{e} (near byte {pos})"))),
+                    }
+                }
             };
             return match ev {
                 Event::Start(e) => {
@@ -401,6 +423,20 @@ impl<'a> XmlPart<'a> {
                 Event::Comment(_) | Event::Decl(_) | Event::PI(_) => continue,
             };
         }
+    }
+
+    /// Brings quick-xml's reader to byte `pos`, past the events the plain
+    /// tokenizer already gave (the same ones: see `tokens.rs`).
+    fn catch_up(&mut self, pos: u64) -> Result<(), IngestError> {
+        while self.reader.buffer_position() < pos {
+            let at = self.reader.buffer_position();
+            match self.reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => return Err(self.invalid(format!("{e} (near byte {at})"))),
+            }
+        }
+        Ok(())
     }
 
     /// Skips the rest of the element just opened (after an [`Ev::Start`]).
@@ -519,6 +555,107 @@ pub(super) fn lenient_int(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every event of a part through [`XmlPart`], and the error that ends
+    /// it, with or without the plain tokenizer.
+    fn part_events(text: &str, plain: bool) -> Vec<String> {
+        let mut x = XmlPart::new(text, "p", 64);
+        if !plain {
+            x.plain = None;
+        }
+        let mut out = Vec::new();
+        loop {
+            match x.next() {
+                Ok(Ev::Eof) => return out,
+                Ok(Ev::Start(ns, e)) => out.push(format!("start {ns:?} {:?}", &*e)),
+                Ok(Ev::Empty(ns, e)) => out.push(format!("empty {ns:?} {:?}", &*e)),
+                Ok(Ev::End) => out.push(format!("end {}", x.depth())),
+                Ok(Ev::Text(t)) => out.push(format!("text {t:?}")),
+                Ok(Ev::Ref(c, s)) => out.push(format!("ref {c:?} {s:?}")),
+                Err(e) => {
+                    out.push(format!("error {e}"));
+                    return out;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quick_xml_takes_over_where_the_plain_tokenizer_stops() {
+        for text in [
+            r#"<w:a xmlns:w="urn:w"><w:b>x</w:b><w:c></w:d></w:a>"#,
+            r#"<w:a xmlns:w="urn:w"><w:b v="1>2"/>< w:c/></w:a>"#,
+            r#"<w:a xmlns:w="urn:w"><w:b x="unterminated/></w:a>"#,
+            r#"<w:a xmlns:w="urn:w"><w:b>"#,
+            r#"<w:a xmlns:w="urn:w"></w:a></w:a>"#,
+            r#"<?xml version="1.0"?><w:a xmlns:w="urn:w"><x:b/></w:a>"#,
+            r#"<w:a xmlns:w="urn:w"><w:b/><!-- note --><w:c/></w:a>"#,
+            r#"<w:a xmlns:w="urn:w"><w:b/><?mso-application x?><w:c/></w:a>"#,
+            r#"<w:a xmlns:w="urn:w"><w:b/><!DOCTYPE x><w:c/></w:a>"#,
+        ] {
+            assert_eq!(part_events(text, true), part_events(text, false), "{text}");
+        }
+    }
+
+    /// Every part of every real and damaged corpus file reads the same
+    /// through [`XmlPart`] with the plain tokenizer as with quick-xml alone,
+    /// errors included.
+    #[test]
+    fn parts_read_the_same_with_and_without_the_plain_tokenizer() {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs: Vec<std::path::PathBuf> =
+            ["shared/corpus/docx-real", "shared/corpus/docx-mutants"]
+                .iter()
+                .filter_map(|c| {
+                    manifest
+                        .ancestors()
+                        .skip(1)
+                        .map(|a| a.join(c))
+                        .find(|p| p.is_dir())
+                })
+                .collect();
+        if dirs.is_empty() {
+            eprintln!("skipped: no shared/corpus beside the project");
+            return;
+        }
+        let mut parts = 0usize;
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(&p) else {
+                    continue;
+                };
+                let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+                    continue;
+                };
+                for i in 0..zip.len() {
+                    let Ok(mut f) = zip.by_index(i) else { continue };
+                    let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
+                    if !name.ends_with(".xml") && !name.ends_with(".rels") {
+                        continue;
+                    }
+                    let mut raw = Vec::new();
+                    if std::io::Read::read_to_end(&mut f, &mut raw).is_err() {
+                        continue;
+                    }
+                    let Ok(text) = decode(raw, &name) else {
+                        continue;
+                    };
+                    parts += 1;
+                    assert!(
+                        part_events(&text, true) == part_events(&text, false),
+                        "{} {name}",
+                        p.display()
+                    );
+                }
+            }
+        }
+        eprintln!("{parts} parts read the same");
+    }
 
     /// The byte screen must agree with the character-level definition at
     /// every position, including chunk boundaries.

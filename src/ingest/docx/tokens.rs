@@ -1,0 +1,310 @@
+//! A tokenizer for plain parts: the same events quick-xml gives, found with
+//! a few `memchr` calls, for parts without anything that needs quick-xml's
+//! full machinery.
+//!
+//! Why: quick-xml validates every text as UTF-8 again (the part was already
+//! validated once, whole) and walks a general state machine per event; on a
+//! long report that was as much time as reading the events at all. Most
+//! parts Word writes are plain: no references (`&amp;`), comments, CDATA,
+//! DTD or processing instructions after the XML declaration. For such a
+//! part the whole event list is found up front; at the first thing this
+//! tokenizer does not handle, or anything ill-formed, it gives up before a
+//! single event is used and quick-xml reads the part as before, so errors
+//! and edge cases stay quick-xml's. A test compares the two on every part of
+//! the real and damaged corpus.
+
+use memchr::{memchr, memchr3, memmem};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+
+/// The events of a plain part, read as they are asked for.
+pub(super) struct PlainTokens<'a> {
+    text: &'a str,
+    /// Where the next event begins.
+    at: usize,
+    /// Names of the open elements, as ranges of `text`.
+    open: Vec<(usize, usize)>,
+}
+
+/// XML whitespace, as quick-xml splits names on it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
+}
+
+impl<'a> PlainTokens<'a> {
+    /// A tokenizer for `text`, or `None` when the part has a reference or a
+    /// byte-order mark left after decoding, which only quick-xml handles.
+    /// Comments, CDATA, DTDs, processing instructions and ill-formed markup
+    /// are found while reading: [`PlainTokens::next_event`] then answers
+    /// `None` and quick-xml goes on from there.
+    pub(super) fn new(text: &'a str) -> Option<PlainTokens<'a>> {
+        let b = text.as_bytes();
+        if memchr(b'&', b).is_some() || b.starts_with("\u{FEFF}".as_bytes()) {
+            return None;
+        }
+        let mut at = 0;
+        if b.starts_with(b"<?xml") {
+            let end = memmem::find(b, b"?>")?;
+            match b.get(5) {
+                Some(&c) if is_space(c) => {}
+                _ if end == 5 => {}
+                _ => return None,
+            }
+            at = end + 2;
+        }
+        Some(PlainTokens {
+            text,
+            at,
+            open: Vec::new(),
+        })
+    }
+
+    /// Where the next event begins (quick-xml's `buffer_position` before
+    /// reading it).
+    pub(super) fn position(&self) -> u64 {
+        u64::try_from(self.at).unwrap_or(u64::MAX)
+    }
+
+    /// The next event, exactly as quick-xml would give it, or `None` at
+    /// markup this tokenizer does not accept (the caller lets quick-xml take
+    /// over from [`PlainTokens::position`]).
+    pub(super) fn next_event(&mut self) -> Option<Event<'a>> {
+        let b = self.text.as_bytes();
+        let i = self.at;
+        if i >= b.len() {
+            return Some(Event::Eof);
+        }
+        let lt = memchr(b'<', b.get(i..)?).map_or(b.len(), |p| i + p);
+        if lt > i {
+            self.at = lt;
+            return Some(Event::Text(BytesText::from_escaped(self.text.get(i..lt)?)));
+        }
+        match *b.get(lt + 1)? {
+            b'/' => {
+                let gt = lt + memchr(b'>', b.get(lt..)?)?;
+                let content = b.get(lt + 2..gt)?;
+                let len = content
+                    .iter()
+                    .rposition(|&c| !is_space(c))
+                    .map_or(0, |p| p + 1);
+                let &(s, e) = self.open.last()?;
+                if b.get(s..e)? != content.get(..len)? {
+                    return None;
+                }
+                let name = self.text.get(lt + 2..lt + 2 + len)?;
+                self.open.pop();
+                self.at = gt + 1;
+                Some(Event::End(BytesEnd::new(name)))
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' || c == b':' || c >= 0x80 => {
+                let gt = tag_end(b, lt + 1)?;
+                let content = self.text.get(lt + 1..gt)?;
+                let (empty, content) = match content.strip_suffix('/') {
+                    Some(c) => (true, c),
+                    None => (false, content),
+                };
+                let name_len = content.bytes().position(is_space).unwrap_or(content.len());
+                if !content.is_char_boundary(name_len) {
+                    return None;
+                }
+                self.at = gt + 1;
+                let tag = BytesStart::from_content(content, name_len);
+                if empty {
+                    Some(Event::Empty(tag))
+                } else {
+                    self.open.push((lt + 1, lt + 1 + name_len));
+                    Some(Event::Start(tag))
+                }
+            }
+            // Comments, CDATA, DTDs, processing instructions, odd bytes.
+            _ => None,
+        }
+    }
+}
+
+/// The `>` closing the tag whose content starts at `from`, skipping any in
+/// quoted attribute values.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let at = i + memchr3(b'>', b'"', b'\'', b.get(i..)?)?;
+        match *b.get(at)? {
+            b'>' => return Some(at),
+            quote => {
+                let close = at + 1 + memchr(quote, b.get(at + 1..)?)?;
+                i = close + 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quick_xml::Reader;
+
+    /// The events of `text` as quick-xml gives them, as comparable strings,
+    /// or `None` if it reports an error.
+    fn quick(text: &str) -> Option<Vec<String>> {
+        let mut r = Reader::from_str(text);
+        r.config_mut().check_end_names = true;
+        let mut out = Vec::new();
+        loop {
+            let pos = r.buffer_position();
+            match r.read_event() {
+                Ok(Event::Eof) => return Some(out),
+                Ok(Event::Decl(_)) => {}
+                Ok(e) => out.push(describe(&e, pos)),
+                Err(_) => return None,
+            }
+        }
+    }
+
+    /// The events the tokenizer gives before it stops or ends, and whether
+    /// it read the whole part.
+    fn plain(text: &str) -> Option<(Vec<String>, bool)> {
+        let mut t = PlainTokens::new(text)?;
+        let mut out = Vec::new();
+        loop {
+            let pos = t.position();
+            match t.next_event() {
+                Some(Event::Eof) => return Some((out, true)),
+                Some(e) => out.push(describe(&e, pos)),
+                None => return Some((out, false)),
+            }
+        }
+    }
+
+    fn describe(e: &Event<'_>, pos: u64) -> String {
+        match e {
+            Event::Start(s) => format!("{pos} start {:?} {:?}", s.name().0, &**s),
+            Event::Empty(s) => format!("{pos} empty {:?} {:?}", s.name().0, &**s),
+            Event::End(s) => format!("{pos} end {:?}", s.name().0),
+            Event::Text(s) => format!("{pos} text {:?}", s.xml10_content()),
+            other => format!("{pos} {other:?}"),
+        }
+    }
+
+    /// quick-xml's events before its first error (and whether it reached
+    /// the end without one).
+    fn quick_prefix(text: &str) -> (Vec<String>, bool) {
+        let mut r = Reader::from_str(text);
+        r.config_mut().check_end_names = true;
+        let mut out = Vec::new();
+        loop {
+            let pos = r.buffer_position();
+            match r.read_event() {
+                Ok(Event::Eof) => return (out, true),
+                Ok(Event::Decl(_)) => {}
+                Ok(e) => out.push(describe(&e, pos)),
+                Err(_) => return (out, false),
+            }
+        }
+    }
+
+    /// Whatever the tokenizer gives, quick-xml gives the same events at the
+    /// same positions; where the tokenizer reads the whole part, quick-xml
+    /// does too without an error. Returns whether the part was read whole.
+    fn assert_agrees(text: &str, what: &str) -> bool {
+        let Some((ours, whole)) = plain(text) else {
+            return false;
+        };
+        let (theirs, theirs_whole) = quick_prefix(text);
+        if whole {
+            assert_eq!(Some(&ours), quick(text).as_ref(), "{what}");
+            assert!(theirs_whole, "{what}");
+        } else {
+            assert!(theirs.starts_with(&ours), "{what}: {ours:?} / {theirs:?}");
+        }
+        whole
+    }
+
+    #[test]
+    fn plain_parts_read_like_quick_xml_and_the_rest_is_left_to_it() {
+        let accepted = [
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t xml:space="preserve"> Héllo > world </w:t></w:r></w:p>
+<w:p/><w:p w:a='x>y' w:b="it's"></w:p  ></w:body></w:document>
+"#,
+            "<a><b/></a>",
+            "<?xml?><a>text\r\nwith CR</a>",
+            "<a>unclosed",
+            "<a x=\"1\"/ >",
+        ];
+        for text in accepted {
+            assert!(assert_agrees(text, text), "not taken as plain: {text:?}");
+        }
+        for text in ["<a>&amp;</a>", "\u{FEFF}<a/>", "<?xml-stylesheet x?><a/>"] {
+            assert!(PlainTokens::new(text).is_none(), "taken as plain: {text:?}");
+        }
+        // Other markup, and ill-formed markup, stop the tokenizer where
+        // quick-xml takes over.
+        for text in [
+            "<a><!-- c --></a>",
+            "<a><![CDATA[x]]></a>",
+            "<!DOCTYPE a><a/>",
+            "<a><?pi x?></a>",
+            " <?xml version=\"1.0\"?><a/>",
+            "<a><b></a>",
+            "</a>",
+            "<a x=\"unterminated></a>",
+            "<a>< b</a>",
+        ] {
+            assert!(!assert_agrees(text, text), "read whole: {text:?}");
+        }
+    }
+
+    /// Every part of every real and damaged corpus file, when present.
+    #[test]
+    fn plain_parts_of_the_corpus_read_like_quick_xml() {
+        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs: Vec<std::path::PathBuf> =
+            ["shared/corpus/docx-real", "shared/corpus/docx-mutants"]
+                .iter()
+                .filter_map(|c| {
+                    manifest
+                        .ancestors()
+                        .skip(1)
+                        .map(|a| a.join(c))
+                        .find(|p| p.is_dir())
+                })
+                .collect();
+        if dirs.is_empty() {
+            eprintln!("skipped: no shared/corpus beside the project");
+            return;
+        }
+        let (mut parts, mut plain_parts) = (0usize, 0usize);
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(&p) else {
+                    continue;
+                };
+                let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+                    continue;
+                };
+                for i in 0..zip.len() {
+                    let Ok(mut f) = zip.by_index(i) else { continue };
+                    let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
+                    if !name.ends_with(".xml") && !name.ends_with(".rels") {
+                        continue;
+                    }
+                    let mut text = String::new();
+                    if std::io::Read::read_to_string(&mut f, &mut text).is_err() {
+                        continue;
+                    }
+                    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+                    parts += 1;
+                    if assert_agrees(text, &format!("{} {name}", p.display())) {
+                        plain_parts += 1;
+                    }
+                }
+            }
+        }
+        eprintln!("{parts} parts, {plain_parts} plain and identical");
+        assert!(plain_parts > 0);
+    }
+}
