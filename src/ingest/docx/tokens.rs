@@ -5,16 +5,15 @@
 //! Why: quick-xml validates every text as UTF-8 again (the part was already
 //! validated once, whole) and walks a general state machine per event; on a
 //! long report that was as much time as reading the events at all. Most
-//! parts Word writes are plain: no references (`&amp;`), comments, CDATA,
-//! DTD or processing instructions after the XML declaration. For such a
-//! part the whole event list is found up front; at the first thing this
-//! tokenizer does not handle, or anything ill-formed, it gives up before a
-//! single event is used and quick-xml reads the part as before, so errors
-//! and edge cases stay quick-xml's. A test compares the two on every part of
-//! the real and damaged corpus.
+//! parts Word writes are plain: tags, text and references, without comments,
+//! CDATA, a DTD or processing instructions after the XML declaration. At the
+//! first thing this tokenizer does not handle, or anything ill-formed, it
+//! stops; quick-xml reads the part up to that point (the same events) and
+//! goes on from there, so errors and edge cases stay quick-xml's. Tests
+//! compare the two on every part of the real and damaged corpus.
 
-use memchr::{memchr, memchr3, memmem};
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use memchr::{memchr, memchr2, memchr3, memmem};
+use quick_xml::events::{BytesEnd, BytesRef, BytesStart, BytesText, Event};
 
 /// The events of a plain part, read as they are asked for.
 pub(super) struct PlainTokens<'a> {
@@ -31,14 +30,14 @@ fn is_space(b: u8) -> bool {
 }
 
 impl<'a> PlainTokens<'a> {
-    /// A tokenizer for `text`, or `None` when the part has a reference or a
-    /// byte-order mark left after decoding, which only quick-xml handles.
+    /// A tokenizer for `text`, or `None` when the part starts with a
+    /// byte-order mark left after decoding (quick-xml drops it).
     /// Comments, CDATA, DTDs, processing instructions and ill-formed markup
     /// are found while reading: [`PlainTokens::next_event`] then answers
     /// `None` and quick-xml goes on from there.
     pub(super) fn new(text: &'a str) -> Option<PlainTokens<'a>> {
         let b = text.as_bytes();
-        if memchr(b'&', b).is_some() || b.starts_with("\u{FEFF}".as_bytes()) {
+        if b.starts_with("\u{FEFF}".as_bytes()) {
             return None;
         }
         let mut at = 0;
@@ -73,10 +72,22 @@ impl<'a> PlainTokens<'a> {
         if i >= b.len() {
             return Some(Event::Eof);
         }
-        let lt = memchr(b'<', b.get(i..)?).map_or(b.len(), |p| i + p);
+        let lt = memchr2(b'<', b'&', b.get(i..)?).map_or(b.len(), |p| i + p);
         if lt > i {
             self.at = lt;
             return Some(Event::Text(BytesText::from_escaped(self.text.get(i..lt)?)));
+        }
+        if b.get(lt) == Some(&b'&') {
+            // A reference ends at `;` before any other `&` or `<`; anything
+            // else is quick-xml's to report.
+            let end = lt + 1 + memchr3(b';', b'&', b'<', b.get(lt + 1..)?)?;
+            if b.get(end) != Some(&b';') {
+                return None;
+            }
+            self.at = end + 1;
+            return Some(Event::GeneralRef(BytesRef::new(
+                self.text.get(lt + 1..end)?,
+            )));
         }
         match *b.get(lt + 1)? {
             b'/' => {
@@ -180,6 +191,7 @@ mod tests {
             Event::Empty(s) => format!("{pos} empty {:?} {:?}", s.name().0, &**s),
             Event::End(s) => format!("{pos} end {:?}", s.name().0),
             Event::Text(s) => format!("{pos} text {:?}", s.xml10_content()),
+            Event::GeneralRef(r) => format!("{pos} ref {:?}", &**r),
             other => format!("{pos} {other:?}"),
         }
     }
@@ -233,7 +245,7 @@ mod tests {
         for text in accepted {
             assert!(assert_agrees(text, text), "not taken as plain: {text:?}");
         }
-        for text in ["<a>&amp;</a>", "\u{FEFF}<a/>", "<?xml-stylesheet x?><a/>"] {
+        for text in ["\u{FEFF}<a/>", "<?xml-stylesheet x?><a/>"] {
             assert!(PlainTokens::new(text).is_none(), "taken as plain: {text:?}");
         }
         // Other markup, and ill-formed markup, stop the tokenizer where
@@ -248,8 +260,17 @@ mod tests {
             "</a>",
             "<a x=\"unterminated></a>",
             "<a>< b</a>",
+            "<a>AT&T</a>",
+            "<a>x &amp y</a>",
+            "<a>x &amp",
         ] {
             assert!(!assert_agrees(text, text), "read whole: {text:?}");
+        }
+        for text in [
+            "<a>Tom &amp; Jerry &#233;&#x263A; &lt;&gt;&quot;&apos; &;</a>",
+            "<a b=\"x &amp; y\">&custom;</a>",
+        ] {
+            assert!(assert_agrees(text, text), "not read whole: {text:?}");
         }
     }
 
