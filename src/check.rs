@@ -151,7 +151,7 @@ impl Checker {
                 Err(e) => return self.unreadable(file, Some(InputFormat::Docx), &e, options),
                 Ok(doc) => {
                     findings.extend(source::document_findings(&doc));
-                    let mapped = DocxMapper::new(self.template, &self.matcher).map(&doc);
+                    let mapped = DocxMapper::new(self.template, &self.matcher).map(doc);
                     heading_languages = mapped.heading_languages;
                     (InputFormat::Docx, Some(mapped.report))
                 }

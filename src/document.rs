@@ -93,9 +93,24 @@ impl Block {
 
     /// The text with the list label in front, as the official sees it in Word.
     pub fn visible_text(&self) -> String {
+        self.visible_text_ref().into_owned()
+    }
+
+    /// [`Block::visible_text`] without a copy when there is no list label.
+    pub fn visible_text_ref(&self) -> std::borrow::Cow<'_, str> {
+        match &self.list_label {
+            Some(label) if !label.is_empty() => format!("{label} {}", self.text).into(),
+            _ => self.text.as_str().into(),
+        }
+    }
+
+    /// [`Block::visible_text`], moving the text out of the block (which is
+    /// left without text): the mapper hands each paragraph to the report
+    /// this way instead of copying it.
+    pub fn take_visible_text(&mut self) -> String {
         match &self.list_label {
             Some(label) if !label.is_empty() => format!("{label} {}", self.text),
-            _ => self.text.clone(),
+            _ => std::mem::take(&mut self.text),
         }
     }
 }

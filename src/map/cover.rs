@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, BlockKind, DocumentProperties};
 use crate::report::Report;
 use crate::template::Template;
 use crate::text::fold;
@@ -77,8 +77,7 @@ impl<'t> CoverReader<'t> {
 
     /// Fills cover values still missing from the document properties: the
     /// title from `dc:title`, any field from a custom property named like it.
-    pub fn fill_from_properties(&self, doc: &Document, report: &mut Report) {
-        let props = &doc.properties;
+    pub fn fill_from_properties(&self, props: &DocumentProperties, report: &mut Report) {
         for (name, value) in &props.custom {
             if let Some(id) = self.field_for_label(name) {
                 insert_missing(report, id, value);

@@ -64,8 +64,13 @@ impl<'t> DocxMapper<'t> {
         }
     }
 
-    /// Maps a document.
-    pub fn map(&self, doc: &Document) -> MappedDocument {
+    /// Maps a document. It takes the document so each paragraph's text moves
+    /// into the report instead of being copied (a 200-page report is 600 KB
+    /// of text).
+    pub fn map(&self, doc: Document) -> MappedDocument {
+        let Document {
+            blocks, properties, ..
+        } = doc;
         let mut report = Report {
             template: Some(self.template.template.id.clone()),
             ..Default::default()
@@ -74,25 +79,25 @@ impl<'t> DocxMapper<'t> {
         let mut heading_languages = Vec::new();
         let objectives_id = objectives_section_id(self.template);
 
-        for block in &doc.blocks {
+        for mut block in blocks {
             if block.placeholder || block.text.trim().is_empty() {
                 continue;
             }
             let number = block.location.index + 1;
-            let visible = block.visible_text();
+            let visible = block.visible_text_ref();
 
-            if let Some((field, value)) = self.cover.tagged_value(block) {
+            if let Some((field, value)) = self.cover.tagged_value(&block) {
                 insert_cover(&mut report, field, value);
                 continue;
             }
-            if let Some(tagged) = self.tagged_section(block) {
-                cursor = Some(self.enter_tagged(&mut report, cursor, &tagged, block));
-                if matches!(block.kind, BlockKind::Heading { .. }) || self.is_heading_text(block) {
+            if let Some(tagged) = self.tagged_section(&block) {
+                cursor = Some(self.enter_tagged(&mut report, cursor, &tagged, &block));
+                if matches!(block.kind, BlockKind::Heading { .. }) || self.is_heading_text(&block) {
                     // The heading inside its own content control: already the title.
                     if let Some(c) = cursor {
                         if let Some(section) = report.sections.get_mut(c.section) {
                             if section.title.is_none() {
-                                section.title = Some(visible.clone());
+                                section.title = Some(visible.to_string());
                                 section.block = Some(number);
                                 continue;
                             }
@@ -101,7 +106,7 @@ impl<'t> DocxMapper<'t> {
                 }
             }
 
-            let heading_level = self.heading_level(block);
+            let heading_level = self.heading_level(&block);
             if let Some(level) = heading_level {
                 match self.matcher.classify(&visible) {
                     HeadingMatch::Section { id, lang } => {
@@ -109,7 +114,7 @@ impl<'t> DocxMapper<'t> {
                         cursor = Some(open_section(
                             &mut report,
                             Some(id),
-                            Some(visible),
+                            Some(visible.into_owned()),
                             Some(number),
                             level,
                         ));
@@ -120,7 +125,7 @@ impl<'t> DocxMapper<'t> {
                         // The heading inside its own `objective_NN` control:
                         // the entry the tag opened gets its title.
                         if let Some(entry) = untitled_entry(&mut report, c, n) {
-                            entry.title = Some(visible);
+                            entry.title = Some(visible.into_owned());
                             entry.block = Some(number);
                             cursor = Some(Cursor {
                                 entry: c.entry.map(|(i, _)| (i, level)),
@@ -132,7 +137,7 @@ impl<'t> DocxMapper<'t> {
                             &mut report,
                             c,
                             n,
-                            Some(visible),
+                            Some(visible.into_owned()),
                             Some(number),
                             level,
                         ));
@@ -142,7 +147,7 @@ impl<'t> DocxMapper<'t> {
                         cursor = Some(open_section(
                             &mut report,
                             None,
-                            Some(visible),
+                            Some(visible.into_owned()),
                             Some(number),
                             level,
                         ));
@@ -155,7 +160,7 @@ impl<'t> DocxMapper<'t> {
                             cursor = Some(open_section(
                                 &mut report,
                                 None,
-                                Some(visible),
+                                Some(visible.into_owned()),
                                 Some(number),
                                 level,
                             ));
@@ -181,7 +186,7 @@ impl<'t> DocxMapper<'t> {
                     .is_some_and(|s| s.id.is_none() && s.title.is_none())
             });
             if in_front {
-                if let Some((field, value)) = self.cover.labelled_value(block) {
+                if let Some((field, value)) = self.cover.labelled_value(&block) {
                     insert_cover(&mut report, field, value);
                     continue;
                 }
@@ -208,13 +213,15 @@ impl<'t> DocxMapper<'t> {
             } else {
                 c
             };
+            drop(visible);
+            let text = block.take_visible_text();
             push_paragraph(
                 &mut report,
                 c,
-                paragraph_from(block, visible, heading_level, number),
+                paragraph_from(&block, text, heading_level, number),
             );
         }
-        self.cover.fill_from_properties(doc, &mut report);
+        self.cover.fill_from_properties(&properties, &mut report);
         MappedDocument {
             report,
             heading_languages,

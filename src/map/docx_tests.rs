@@ -43,7 +43,7 @@ fn map(blocks: Vec<Block>) -> Report {
         b.location.index = i;
         doc.blocks.push(b);
     }
-    DocxMapper::new(&template, &matcher).map(&doc).report
+    DocxMapper::new(&template, &matcher).map(doc).report
 }
 
 fn ids(report: &Report) -> Vec<Option<&str>> {
