@@ -100,9 +100,8 @@ impl Styles {
         let mut x = XmlPart::new(text, part, max_depth);
         let mut raw: HashMap<String, RawStyle> = HashMap::new();
         let mut out = Styles::default();
-        // Path of open elements: local names that matter as parents, and
-        // OTHER for the rest (never compared with anything).
-        let mut path: Vec<&'static str> = Vec::new();
+        // Path of open elements, each as the tag the parser knows it by.
+        let mut path: Vec<Tag> = Vec::new();
         let mut cur: Option<(String, RawStyle)> = None;
         let mut in_defaults = false;
         let mut default_set = false;
@@ -112,16 +111,14 @@ impl Styles {
                 Ev::Start(ns, e) => (ns, e, false),
                 Ev::Empty(ns, e) => (ns, e, true),
                 Ev::End => {
-                    if let Some(name) = path.pop() {
-                        match name {
-                            "style" => {
-                                if let Some((id, s)) = cur.take() {
-                                    raw.entry(id).or_insert(s);
-                                }
+                    match path.pop() {
+                        Some(Tag::Style) => {
+                            if let Some((id, s)) = cur.take() {
+                                raw.entry(id).or_insert(s);
                             }
-                            "docDefaults" => in_defaults = false,
-                            _ => {}
                         }
+                        Some(Tag::DocDefaults) => in_defaults = false,
+                        _ => {}
                     }
                     continue;
                 }
@@ -134,18 +131,18 @@ impl Styles {
                 }
                 continue;
             }
-            let name = local(&e);
-            let parent = path.last().copied().unwrap_or("");
+            let tag = Tag::of(local(&e));
+            let parent = path.last().copied().unwrap_or(Tag::Other);
             let val = || attr(&e, "val").map(|v| v.into_owned());
-            match name {
-                "tblStylePr" | "rPrChange" | "pPrChange" | "tblPr" | "trPr" | "tcPr" => {
+            match tag {
+                Tag::Skipped => {
                     if !empty {
                         x.skip_element()?;
                     }
                     continue;
                 }
-                "docDefaults" => in_defaults = true,
-                "style" => {
+                Tag::DocDefaults => in_defaults = true,
+                Tag::Style => {
                     let id = attr(&e, "styleId")
                         .map(|v| v.into_owned())
                         .unwrap_or_default();
@@ -169,43 +166,38 @@ impl Styles {
                 _ => {}
             }
             if let Some((_, s)) = cur.as_mut() {
-                match (parent, name) {
-                    ("style", "name") => s.name = val(),
-                    ("style", "basedOn") => s.based_on = val(),
-                    ("pPr", "outlineLvl") => {
+                match (parent, tag) {
+                    (Tag::Style, Tag::Name) => s.name = val(),
+                    (Tag::Style, Tag::BasedOn) => s.based_on = val(),
+                    (Tag::PPr, Tag::OutlineLvl) => {
                         s.outline = val()
                             .as_deref()
                             .and_then(lenient_int)
                             .and_then(|v| u8::try_from(v).ok())
                     }
-                    ("numPr", "numId") => s.num.get_or_insert_with(NumRef::default).num_id = val(),
-                    ("numPr", "ilvl") => {
+                    (Tag::NumPr, Tag::NumId) => {
+                        s.num.get_or_insert_with(NumRef::default).num_id = val()
+                    }
+                    (Tag::NumPr, Tag::Ilvl) => {
                         s.num.get_or_insert_with(NumRef::default).ilvl = val()
                             .as_deref()
                             .and_then(lenient_int)
                             .and_then(|v| u8::try_from(v).ok())
                     }
-                    ("rPr", "b") => s.rpr.bold = Some(on_off(val().as_deref())),
-                    ("rPr", "vanish") => s.rpr.vanish = Some(on_off(val().as_deref())),
+                    (Tag::RPr, Tag::B) => s.rpr.bold = Some(on_off(val().as_deref())),
+                    (Tag::RPr, Tag::Vanish) => s.rpr.vanish = Some(on_off(val().as_deref())),
                     _ => {}
                 }
-            } else if in_defaults && parent == "rPr" {
-                match name {
-                    "b" => out.defaults.bold = Some(on_off(val().as_deref())),
-                    "vanish" => out.defaults.vanish = Some(on_off(val().as_deref())),
-                    "lang" => out.default_lang = val().filter(|v| !v.trim().is_empty()),
+            } else if in_defaults && parent == Tag::RPr {
+                match tag {
+                    Tag::B => out.defaults.bold = Some(on_off(val().as_deref())),
+                    Tag::Vanish => out.defaults.vanish = Some(on_off(val().as_deref())),
+                    Tag::Lang => out.default_lang = val().filter(|v| !v.trim().is_empty()),
                     _ => {}
                 }
             }
             if !empty {
-                path.push(match name {
-                    "style" => "style",
-                    "pPr" => "pPr",
-                    "numPr" => "numPr",
-                    "rPr" => "rPr",
-                    "docDefaults" => "docDefaults",
-                    _ => OTHER,
-                });
+                path.push(tag);
             }
         }
         out.by_id = resolve_all(&raw);
@@ -218,9 +210,49 @@ impl Styles {
     }
 }
 
-/// Stands for any element name that the parser never compares against (not
-/// an XML name, so it cannot collide with one).
-const OTHER: &str = "<other>";
+/// The `styles.xml` elements the parser tells apart, found with one match
+/// on the local name per element; the rules then compare tags, not names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Style,
+    Name,
+    BasedOn,
+    PPr,
+    RPr,
+    NumPr,
+    OutlineLvl,
+    NumId,
+    Ilvl,
+    B,
+    Vanish,
+    Lang,
+    DocDefaults,
+    /// Table-style and revision subtrees, skipped whole.
+    Skipped,
+    Other,
+}
+
+impl Tag {
+    fn of(local: &str) -> Tag {
+        match local {
+            "style" => Tag::Style,
+            "name" => Tag::Name,
+            "basedOn" => Tag::BasedOn,
+            "pPr" => Tag::PPr,
+            "rPr" => Tag::RPr,
+            "numPr" => Tag::NumPr,
+            "outlineLvl" => Tag::OutlineLvl,
+            "numId" => Tag::NumId,
+            "ilvl" => Tag::Ilvl,
+            "b" => Tag::B,
+            "vanish" => Tag::Vanish,
+            "lang" => Tag::Lang,
+            "docDefaults" => Tag::DocDefaults,
+            "tblStylePr" | "rPrChange" | "pPrChange" | "tblPr" | "trPr" | "tcPr" => Tag::Skipped,
+            _ => Tag::Other,
+        }
+    }
+}
 
 /// Longest `basedOn` chain followed; Word itself stops well before.
 const MAX_CHAIN: usize = 32;
