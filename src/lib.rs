@@ -18,3 +18,6 @@ pub mod rules;
 pub mod scope;
 pub mod template;
 pub mod text;
+
+#[cfg(test)]
+mod corpus_tests;

@@ -143,30 +143,10 @@ fn screens_agree_on_awkward_spellings() {
 
 #[test]
 fn screens_agree_on_every_block_of_the_real_corpus() {
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(dir) = manifest
-        .ancestors()
-        .skip(1)
-        .map(|a| a.join("shared/corpus/docx-real"))
-        .find(|p| p.is_dir())
-    else {
+    let paths = crate::corpus_tests::docx_files(&["docx-real"]);
+    if paths.is_empty() {
         eprintln!("skipped: no shared/corpus/docx-real beside the project");
         return;
-    };
-    let mut paths = Vec::new();
-    let mut dirs = vec![dir];
-    while let Some(d) = dirs.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-            {
-                paths.push(p);
-            }
-        }
     }
     let mut s = Screens::new();
     let limits = crate::ingest::Limits::default();

@@ -415,43 +415,13 @@ pub(super) fn resolve_target(dir: &str, target: &str) -> String {
 mod tests {
     use super::*;
 
-    fn corpus_files() -> Vec<std::path::PathBuf> {
-        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        for corpus in ["shared/corpus/docx-real", "shared/corpus/docx-mutants"] {
-            let Some(dir) = manifest
-                .ancestors()
-                .skip(1)
-                .map(|a| a.join(corpus))
-                .find(|p| p.is_dir())
-            else {
-                continue;
-            };
-            let mut dirs = vec![dir];
-            while let Some(d) = dirs.pop() {
-                for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                    let p = entry.path();
-                    if p.is_dir() {
-                        dirs.push(p);
-                    } else if p
-                        .extension()
-                        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-                    {
-                        files.push(p);
-                    }
-                }
-            }
-        }
-        files
-    }
-
     /// Every part of every real and damaged corpus file reads the same with
     /// the one-inflater fast path as through the zip crate's reader: same
     /// bytes, or the same error (tight limits included, so the caps are
     /// exercised too).
     #[test]
     fn the_fast_part_reader_agrees_with_the_zip_reader() {
-        let files = corpus_files();
+        let files = crate::corpus_tests::all_docx_files();
         if files.is_empty() {
             eprintln!("skipped: no shared/corpus beside the project");
             return;

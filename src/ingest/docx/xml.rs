@@ -602,56 +602,23 @@ mod tests {
     /// errors included.
     #[test]
     fn parts_read_the_same_with_and_without_the_plain_tokenizer() {
-        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs: Vec<std::path::PathBuf> =
-            ["shared/corpus/docx-real", "shared/corpus/docx-mutants"]
-                .iter()
-                .filter_map(|c| {
-                    manifest
-                        .ancestors()
-                        .skip(1)
-                        .map(|a| a.join(c))
-                        .find(|p| p.is_dir())
-                })
-                .collect();
-        if dirs.is_empty() {
+        let files = crate::corpus_tests::all_docx_files();
+        if files.is_empty() {
             eprintln!("skipped: no shared/corpus beside the project");
             return;
         }
         let mut parts = 0usize;
-        while let Some(d) = dirs.pop() {
-            for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let p = entry.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                    continue;
-                }
-                let Ok(bytes) = std::fs::read(&p) else {
+        for p in files {
+            for (name, raw) in crate::corpus_tests::xml_parts(&p) {
+                let Ok(text) = decode(raw, &name) else {
                     continue;
                 };
-                let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-                    continue;
-                };
-                for i in 0..zip.len() {
-                    let Ok(mut f) = zip.by_index(i) else { continue };
-                    let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
-                    if !name.ends_with(".xml") && !name.ends_with(".rels") {
-                        continue;
-                    }
-                    let mut raw = Vec::new();
-                    if std::io::Read::read_to_end(&mut f, &mut raw).is_err() {
-                        continue;
-                    }
-                    let Ok(text) = decode(raw, &name) else {
-                        continue;
-                    };
-                    parts += 1;
-                    assert!(
-                        part_events(&text, true) == part_events(&text, false),
-                        "{} {name}",
-                        p.display()
-                    );
-                }
+                parts += 1;
+                assert!(
+                    part_events(&text, true) == part_events(&text, false),
+                    "{} {name}",
+                    p.display()
+                );
             }
         }
         eprintln!("{parts} parts read the same");
