@@ -237,25 +237,34 @@ fn sheet_rows(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Vec<Vec<String>> 
         .collect()
 }
 
-#[test]
-fn xlsx_has_three_sheets_matching_the_json_output() {
-    let batch = Batch::new();
-    let path = batch.path();
+/// The workbook `check --format xlsx` writes for the batch, with `extra`
+/// arguments; the run must report the batch's invalid files (exit 1) and
+/// print nothing on stdout.
+fn workbook(batch: &Batch, extra: &[&str]) -> Xlsx<Cursor<Vec<u8>>> {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("review.xlsx");
-    let (doc, by_file) = json_reports(&batch, &[]);
-    let o = run(&[
+    let reports = batch.path();
+    let mut args = vec![
         "check",
         "--format",
         "xlsx",
         "-o",
         out.to_str().expect("path"),
-        path.to_str().expect("path"),
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    args.push(reports.to_str().expect("path"));
+    let o = run(&args);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
     let bytes = std::fs::read(&out).expect("workbook");
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx");
+    calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx")
+}
+
+#[test]
+fn xlsx_has_three_sheets_matching_the_json_output() {
+    let batch = Batch::new();
+    let (doc, by_file) = json_reports(&batch, &[]);
+    let mut book = workbook(&batch, &[]);
     assert_eq!(book.sheet_names(), ["Reports", "Findings", "By rule"]);
 
     let reports = sheet_rows(&mut book, "Reports");
@@ -295,21 +304,7 @@ fn xlsx_has_three_sheets_matching_the_json_output() {
 #[test]
 fn xlsx_speaks_the_language_of_the_run() {
     let batch = Batch::new();
-    let dir = tempfile::tempdir().expect("tmp");
-    let out = dir.path().join("revue.xlsx");
-    let o = run(&[
-        "check",
-        "--format",
-        "xlsx",
-        "--lang",
-        "fr",
-        "-o",
-        out.to_str().expect("path"),
-        batch.path().to_str().expect("path"),
-    ]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let bytes = std::fs::read(&out).expect("workbook");
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("xlsx");
+    let mut book = workbook(&batch, &["--lang", "fr"]);
     assert_eq!(book.sheet_names(), ["Rapports", "Constats", "Par règle"]);
     let reports = sheet_rows(&mut book, "Rapports");
     let header = reports.first().expect("header");
