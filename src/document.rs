@@ -108,9 +108,9 @@ impl Block {
     /// left without text): the mapper hands each paragraph to the report
     /// this way instead of copying it.
     pub fn take_visible_text(&mut self) -> String {
-        match &self.list_label {
-            Some(label) if !label.is_empty() => format!("{label} {}", self.text),
-            _ => std::mem::take(&mut self.text),
+        match self.visible_text_ref() {
+            std::borrow::Cow::Owned(labelled) => labelled,
+            std::borrow::Cow::Borrowed(_) => std::mem::take(&mut self.text),
         }
     }
 }

@@ -299,7 +299,7 @@ impl<'t> DocxMapper<'t> {
         match block.kind {
             BlockKind::Heading { level } => Some(level.max(1)),
             BlockKind::Paragraph | BlockKind::ListItem { .. } if self.is_heading_text(block) => {
-                match self.matcher.classify(&block.visible_text()) {
+                match self.matcher.classify(&block.visible_text_ref()) {
                     HeadingMatch::Unknown => None,
                     HeadingMatch::Objective(_) => Some(2),
                     _ => Some(1),

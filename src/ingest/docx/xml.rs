@@ -121,8 +121,8 @@ pub(super) enum Ev<'a> {
 /// prefixes and binding errors are exactly `NsReader`'s.
 pub(super) struct XmlPart<'a> {
     reader: Reader<&'a [u8]>,
-    /// The part's events found up front, when it is plain (see
-    /// [`PlainTokens`]); quick-xml's reader otherwise.
+    /// The plain tokenizer (see [`PlainTokens`]) until it meets markup it
+    /// leaves to quick-xml; `None` from then on, and for parts it never takes.
     plain: Option<PlainTokens<'a>>,
     part: &'a str,
     depth: usize,
