@@ -310,3 +310,8 @@ fn json_text_bytes(v: &Value) -> usize {
         _ => 0,
     }
 }
+
+// The same allocator as the `gcm-review` binary, so the baseline is not
+// slower for a reason the check does not share.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
