@@ -226,21 +226,27 @@ fn choose(phrases: &[AnchorPhrase], in_background: impl Fn(&[u8]) -> usize) -> V
     }
     let candidates: Vec<&[u8]> = common_of.keys().copied().collect();
     let blocks = phrases.len().div_ceil(64);
-    // Which phrases each candidate covers, as bit sets.
-    let covers: Vec<Vec<u64>> = candidates
+    // Which phrases each candidate covers, as bit sets: a phrase is covered
+    // by every candidate that starts one of its words, so each start of
+    // each word is looked up once (not every candidate against every word).
+    let position: std::collections::HashMap<&[u8], usize> = candidates
         .iter()
-        .map(|c| {
-            let mut bits = vec![0u64; blocks];
-            for (i, p) in phrases.iter().enumerate() {
-                if p.words.iter().any(|w| w.starts_with(c)) {
-                    if let Some(b) = bits.get_mut(i / 64) {
-                        *b |= 1 << (i % 64);
-                    }
+        .enumerate()
+        .map(|(i, c)| (*c, i))
+        .collect();
+    let mut covers: Vec<Vec<u64>> = vec![vec![0u64; blocks]; candidates.len()];
+    for (i, p) in phrases.iter().enumerate() {
+        for w in &p.words {
+            for len in 1..=w.len() {
+                let Some(c) = w.get(..len).and_then(|start| position.get(start)) else {
+                    continue;
+                };
+                if let Some(b) = covers.get_mut(*c).and_then(|bits| bits.get_mut(i / 64)) {
+                    *b |= 1 << (i % 64);
                 }
             }
-            bits
-        })
-        .collect();
+        }
+    }
     let weights: Vec<u32> = common_of
         .values()
         .map(|&common| if common { 1 } else { RARE_WEIGHT })
