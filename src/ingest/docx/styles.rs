@@ -6,11 +6,16 @@
 //! Chains are resolved once at load time (cycle-guarded), so the walker does
 //! one hash lookup per paragraph or run.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::xml::{attr, lenient_int, local, on_off, Ev, Ns, XmlPart};
+use super::xml::{attr, lenient_int, local, on_off, within, Ev, Ns, XmlPart};
 use crate::document::BlockKind;
 use crate::ingest::IngestError;
+
+/// Style ids to positions: looked up for every styled paragraph and run, so
+/// with a fast hasher (foldhash, randomly seeded per process).
+type IdMap = HashMap<String, u32, foldhash::fast::RandomState>;
 
 /// Run properties that affect what the checks see. `None` means "not set
 /// here": the next level of the hierarchy decides.
@@ -41,10 +46,12 @@ pub(super) struct NumRef {
     pub ilvl: Option<u8>,
 }
 
+/// A style as written, before its chain is followed. `basedOn` borrows the
+/// part's text: it is only needed while the chains are resolved.
 #[derive(Debug, Clone, Default)]
-struct RawStyle {
+struct RawStyle<'t> {
     name: Option<String>,
-    based_on: Option<String>,
+    based_on: Option<Cow<'t, str>>,
     paragraph: bool,
     outline: Option<u8>,
     num: Option<NumRef>,
@@ -66,43 +73,83 @@ pub(super) struct Style {
     pub rpr: RunProps,
 }
 
+/// Which style a paragraph or run names, looked up once when its
+/// `w:pStyle`/`w:rStyle` is read (not for every run of the paragraph).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum StyleRef {
+    /// No style named: a paragraph takes the default paragraph style.
+    #[default]
+    Unset,
+    /// A style of the document.
+    At(u32),
+    /// An id the document does not define: no style applies.
+    Unknown,
+}
+
 /// All styles of a document, resolved.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Styles {
-    by_id: HashMap<String, Style>,
+    /// Resolved styles, in the order of their first definition.
+    list: Vec<Style>,
+    /// Style id to position in `list` (the first definition of an id wins).
+    by_id: IdMap,
     /// The `w:default="1"` paragraph style id.
     pub default_para: Option<String>,
     /// `w:docDefaults/w:rPrDefault`.
     pub defaults: RunProps,
     /// `w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val`, a fallback document language.
     pub default_lang: Option<String>,
-    /// The default paragraph style itself, looked up once.
-    default_style: Option<Style>,
+    /// The default paragraph style's position.
+    default_style: Option<u32>,
 }
 
 impl Styles {
-    /// A style by id.
-    pub(super) fn get(&self, id: &str) -> Option<&Style> {
-        self.by_id.get(id)
+    /// What a `w:pStyle` or `w:rStyle` value refers to.
+    pub(super) fn lookup(&self, id: Option<&str>) -> StyleRef {
+        match id {
+            None => StyleRef::Unset,
+            Some(id) => self
+                .by_id
+                .get(id)
+                .map_or(StyleRef::Unknown, |&i| StyleRef::At(i)),
+        }
     }
 
-    /// A paragraph's style: its own `w:pStyle` id, else the default
-    /// paragraph style (without a hash lookup).
-    pub(super) fn para_style(&self, id: Option<&str>) -> Option<&Style> {
-        match id {
-            Some(id) => self.by_id.get(id),
-            None => self.default_style.as_ref(),
+    /// A style by id.
+    #[cfg(test)]
+    pub(super) fn get(&self, id: &str) -> Option<&Style> {
+        self.run_style(self.lookup(Some(id)))
+    }
+
+    /// A paragraph's style: the one it names, else the default paragraph style.
+    pub(super) fn para_style(&self, style: StyleRef) -> Option<&Style> {
+        match style {
+            StyleRef::Unset => self.default_style.and_then(|i| self.at(i)),
+            other => self.run_style(other),
         }
+    }
+
+    /// A run's character style: only the one it names.
+    pub(super) fn run_style(&self, style: StyleRef) -> Option<&Style> {
+        match style {
+            StyleRef::At(i) => self.at(i),
+            StyleRef::Unset | StyleRef::Unknown => None,
+        }
+    }
+
+    fn at(&self, i: u32) -> Option<&Style> {
+        self.list.get(usize::try_from(i).ok()?)
     }
 
     /// Parses `styles.xml` text.
     pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Styles, IngestError> {
         let mut x = XmlPart::new(text, part, max_depth);
-        let mut raw: HashMap<String, RawStyle> = HashMap::new();
+        let mut by_id = IdMap::default();
+        let mut raw: Vec<RawStyle<'_>> = Vec::new();
         let mut out = Styles::default();
         // Path of open elements, each as the tag the parser knows it by.
         let mut path: Vec<Tag> = Vec::new();
-        let mut cur: Option<(String, RawStyle)> = None;
+        let mut cur: Option<(String, RawStyle<'_>)> = None;
         let mut in_defaults = false;
         let mut default_set = false;
         loop {
@@ -114,7 +161,12 @@ impl Styles {
                     match path.pop() {
                         Some(Tag::Style) => {
                             if let Some((id, s)) = cur.take() {
-                                raw.entry(id).or_insert(s);
+                                if !by_id.contains_key(&id) {
+                                    if let Ok(i) = u32::try_from(raw.len()) {
+                                        by_id.insert(id, i);
+                                        raw.push(s);
+                                    }
+                                }
                             }
                         }
                         Some(Tag::DocDefaults) => in_defaults = false,
@@ -133,7 +185,13 @@ impl Styles {
             }
             let tag = Tag::of(local(&e));
             let parent = path.last().copied().unwrap_or(Tag::Other);
-            let val = || attr(&e, "val").map(|v| v.into_owned());
+            let val = || attr(&e, "val");
+            let small = || {
+                val()
+                    .as_deref()
+                    .and_then(lenient_int)
+                    .and_then(|v| u8::try_from(v).ok())
+            };
             match tag {
                 Tag::Skipped => {
                     if !empty {
@@ -146,8 +204,7 @@ impl Styles {
                     let id = attr(&e, "styleId")
                         .map(|v| v.into_owned())
                         .unwrap_or_default();
-                    let ty = attr(&e, "type").map(|v| v.into_owned());
-                    let paragraph = ty.as_deref().is_none_or(|t| t == "paragraph");
+                    let paragraph = attr(&e, "type").is_none_or(|t| t == "paragraph");
                     if paragraph
                         && !default_set
                         && attr(&e, "default").is_some_and(|d| on_off(Some(&d)))
@@ -167,22 +224,15 @@ impl Styles {
             }
             if let Some((_, s)) = cur.as_mut() {
                 match (parent, tag) {
-                    (Tag::Style, Tag::Name) => s.name = val(),
-                    (Tag::Style, Tag::BasedOn) => s.based_on = val(),
-                    (Tag::PPr, Tag::OutlineLvl) => {
-                        s.outline = val()
-                            .as_deref()
-                            .and_then(lenient_int)
-                            .and_then(|v| u8::try_from(v).ok())
-                    }
+                    (Tag::Style, Tag::Name) => s.name = val().map(Cow::into_owned),
+                    (Tag::Style, Tag::BasedOn) => s.based_on = val().map(|v| within(text, v)),
+                    (Tag::PPr, Tag::OutlineLvl) => s.outline = small(),
                     (Tag::NumPr, Tag::NumId) => {
-                        s.num.get_or_insert_with(NumRef::default).num_id = val()
+                        s.num.get_or_insert_with(NumRef::default).num_id =
+                            val().map(Cow::into_owned)
                     }
                     (Tag::NumPr, Tag::Ilvl) => {
-                        s.num.get_or_insert_with(NumRef::default).ilvl = val()
-                            .as_deref()
-                            .and_then(lenient_int)
-                            .and_then(|v| u8::try_from(v).ok())
+                        s.num.get_or_insert_with(NumRef::default).ilvl = small()
                     }
                     (Tag::RPr, Tag::B) => s.rpr.bold = Some(on_off(val().as_deref())),
                     (Tag::RPr, Tag::Vanish) => s.rpr.vanish = Some(on_off(val().as_deref())),
@@ -192,7 +242,10 @@ impl Styles {
                 match tag {
                     Tag::B => out.defaults.bold = Some(on_off(val().as_deref())),
                     Tag::Vanish => out.defaults.vanish = Some(on_off(val().as_deref())),
-                    Tag::Lang => out.default_lang = val().filter(|v| !v.trim().is_empty()),
+                    Tag::Lang => {
+                        out.default_lang =
+                            val().filter(|v| !v.trim().is_empty()).map(Cow::into_owned)
+                    }
                     _ => {}
                 }
             }
@@ -200,12 +253,12 @@ impl Styles {
                 path.push(tag);
             }
         }
-        out.by_id = resolve_all(&raw);
+        out.list = resolve_all(raw, &by_id);
         out.default_style = out
             .default_para
             .as_deref()
-            .and_then(|d| out.by_id.get(d))
-            .cloned();
+            .and_then(|d| by_id.get(d).copied());
+        out.by_id = by_id;
         Ok(out)
     }
 }
@@ -257,23 +310,25 @@ impl Tag {
 /// Longest `basedOn` chain followed; Word itself stops well before.
 const MAX_CHAIN: usize = 32;
 
-fn resolve_all(raw: &HashMap<String, RawStyle>) -> HashMap<String, Style> {
-    let mut out = HashMap::with_capacity(raw.len());
+fn resolve_all(raw: Vec<RawStyle<'_>>, by_id: &IdMap) -> Vec<Style> {
+    let mut out = Vec::with_capacity(raw.len());
     // Reused for every style: a document has dozens to hundreds.
-    let mut chain: Vec<&RawStyle> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for (id, s) in raw {
+    let mut chain: Vec<&RawStyle<'_>> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for (i, s) in raw.iter().enumerate() {
         chain.clear();
         seen.clear();
         chain.push(s);
-        seen.push(id.as_str());
+        seen.push(i);
         let mut next = s.based_on.as_deref();
         while let Some(b) = next {
-            if seen.contains(&b) || chain.len() >= MAX_CHAIN {
+            let Some(&at) = by_id.get(b) else { break };
+            let at = usize::try_from(at).unwrap_or(usize::MAX);
+            if seen.contains(&at) || chain.len() >= MAX_CHAIN {
                 break;
             }
-            let Some(p) = raw.get(b) else { break };
-            seen.push(b);
+            let Some(p) = raw.get(at) else { break };
+            seen.push(at);
             chain.push(p);
             next = p.based_on.as_deref();
         }
@@ -289,16 +344,17 @@ fn resolve_all(raw: &HashMap<String, RawStyle>) -> HashMap<String, Style> {
         let rpr = chain
             .iter()
             .fold(RunProps::default(), |acc, st| acc.or(st.rpr));
-        out.insert(
-            id.clone(),
-            Style {
-                name: s.name.clone(),
-                heading_name: if s.paragraph { by_name } else { None },
-                heading_outline: if s.paragraph { by_outline } else { None },
-                num,
-                rpr,
-            },
-        );
+        out.push(Style {
+            name: None,
+            heading_name: if s.paragraph { by_name } else { None },
+            heading_outline: if s.paragraph { by_outline } else { None },
+            num,
+            rpr,
+        });
+    }
+    // The names move over once no chain needs them.
+    for (style, r) in out.iter_mut().zip(raw) {
+        style.name = r.name;
     }
     out
 }

@@ -11,7 +11,7 @@
 use quick_xml::events::BytesStart;
 
 use super::numbering::{Counters, Numbering};
-use super::styles::{heading_from_outline, NumRef, RunProps, Styles};
+use super::styles::{heading_from_outline, NumRef, RunProps, StyleRef, Styles};
 use super::xml::{attr, is_illegal, lenient_int, local, on_off, push_clean, Ev, Ns, XmlPart};
 use crate::document::{Block, BlockKind, BlockLocation, Story, TablePosition};
 use crate::ingest::IngestError;
@@ -118,7 +118,7 @@ enum Frame {
 #[derive(Debug, Default)]
 struct Run {
     direct: RunProps,
-    style: Option<String>,
+    style: StyleRef,
     resolved: Option<(bool, bool)>,
 }
 
@@ -156,7 +156,7 @@ impl Marks {
 #[derive(Debug, Default)]
 struct Para {
     text: String,
-    style_id: Option<String>,
+    style: StyleRef,
     num: Option<NumRef>,
     outline: Option<u8>,
     mark_deleted: bool,
@@ -450,9 +450,12 @@ impl Walker<'_, '_> {
             }
             ("pPr", F::Para) => F::PPr,
             ("pStyle", F::PPr) => {
-                let v = Self::val(e);
+                let v = self
+                    .env
+                    .styles
+                    .lookup(attr(e, "val").as_deref().map(str::trim));
                 if let Some(p) = self.ctx().para.as_mut() {
-                    p.style_id = v;
+                    p.style = v;
                 }
                 F::Other
             }
@@ -496,7 +499,10 @@ impl Walker<'_, '_> {
                 F::Other
             }
             ("rStyle", F::RPr) => {
-                let v = Self::val(e);
+                let v = self
+                    .env
+                    .styles
+                    .lookup(attr(e, "val").as_deref().map(str::trim));
                 self.ctx().run.style = v;
                 F::Other
             }
@@ -891,7 +897,7 @@ impl Walker<'_, '_> {
         if ctx.merging {
             ctx.merging = false;
             if let Some(p) = ctx.para.as_mut() {
-                p.style_id = None;
+                p.style = StyleRef::Unset;
                 p.num = None;
                 p.outline = None;
                 p.mark_deleted = false;
@@ -923,9 +929,9 @@ impl Walker<'_, '_> {
         if let Some(r) = ctx.run.resolved {
             return r;
         }
-        let pstyle = styles.para_style(ctx.para.as_ref().and_then(|p| p.style_id.as_deref()));
+        let pstyle = styles.para_style(ctx.para.as_ref().map_or(StyleRef::Unset, |p| p.style));
         let mut rp = ctx.run.direct;
-        if let Some(s) = ctx.run.style.as_deref().and_then(|s| styles.get(s)) {
+        if let Some(s) = styles.run_style(ctx.run.style) {
             rp = rp.or(s.rpr);
         }
         if let Some(s) = pstyle {
@@ -1006,7 +1012,7 @@ impl Walker<'_, '_> {
         }
         ctx.merging = false;
         let styles = self.env.styles;
-        let style = styles.para_style(p.style_id.as_deref());
+        let style = styles.para_style(p.style);
         let num = p
             .num
             .as_ref()

@@ -485,6 +485,21 @@ pub(super) fn attr<'b>(e: &'b BytesStart<'_>, local: &str) -> Option<Cow<'b, str
     None
 }
 
+/// An attribute value read from `text` as a slice of `text` itself when it
+/// is one (no reference was expanded in it), so it can outlive its event;
+/// otherwise an owned copy.
+pub(super) fn within<'t>(text: &'t str, value: Cow<'_, str>) -> Cow<'t, str> {
+    let v = match value {
+        Cow::Owned(v) => return Cow::Owned(v),
+        Cow::Borrowed(v) => v,
+    };
+    let start = (v.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    match text.get(start..start.saturating_add(v.len())) {
+        Some(s) if std::ptr::eq(s.as_ptr(), v.as_ptr()) => Cow::Borrowed(s),
+        _ => Cow::Owned(v.to_owned()),
+    }
+}
+
 /// The element's local name as text.
 pub(super) fn local<'b>(e: &'b BytesStart<'_>) -> &'b str {
     let name = e.name();
@@ -555,6 +570,30 @@ pub(super) fn lenient_int(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attribute_values_outlive_their_event_only_when_they_are_part_text() {
+        let text = r#"<w:basedOn w:val="Heading1"/><w:basedOn w:val="a&amp;b"/>"#;
+        let mut x = XmlPart::new(text, "word/styles.xml", 8);
+        let mut values = Vec::new();
+        while let Ok(Ev::Empty(_, e)) = x.next() {
+            values.push(attr(&e, "val").map(|v| within(text, v)));
+        }
+        match values.as_slice() {
+            [Some(Cow::Borrowed(plain)), Some(Cow::Owned(expanded))] => {
+                assert_eq!(*plain, "Heading1");
+                assert!(text.contains(plain));
+                assert_eq!(expanded, "a&b");
+            }
+            other => panic!("unexpected values: {other:?}"),
+        }
+        // A borrowed value from elsewhere is copied, never re-sliced.
+        let elsewhere = String::from("Heading1");
+        assert!(matches!(
+            within(text, Cow::Borrowed(elsewhere.as_str())),
+            Cow::Owned(v) if v == "Heading1"
+        ));
+    }
 
     /// Every event of a part through [`XmlPart`], and the error that ends
     /// it, with or without the plain tokenizer.
