@@ -149,10 +149,14 @@ fn check_one(checker: &Checker, input: &Input, options: &CheckOptions) -> BatchE
 /// The file's bytes, or None when it is larger than `cap` (never loaded whole).
 fn read_capped(path: &std::path::Path, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path)?;
-    if file.metadata()?.len() > cap {
+    let len = file.metadata()?.len();
+    if len > cap {
         return Ok(None);
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more, so the usual case is one
+    // read and one that finds the end (`take` hides the size from
+    // `read_to_end`, which would otherwise start small and grow).
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
     file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         return Ok(None);

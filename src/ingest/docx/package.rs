@@ -12,7 +12,7 @@ use flate2::{Decompress, FlushDecompress, Status};
 use zip::read::ZipReadOptions;
 use zip::{CompressionMethod, ZipArchive};
 
-use super::xml::{attr, local, Ev, XmlPart};
+use super::xml::{attr, attrs, local, Ev, XmlPart};
 use crate::ingest::{IngestError, Limits};
 
 /// Deflate's best case is about 1032 output bytes per input byte.
@@ -369,9 +369,10 @@ fn parse_rels(
     loop {
         match x.next()? {
             Ev::Start(_, e) | Ev::Empty(_, e) if local(&e) == "Relationship" => {
-                let external =
-                    attr(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external"));
-                let (Some(ty), Some(target)) = (attr(&e, "Type"), attr(&e, "Target")) else {
+                // One pass over the attributes for the three that matter.
+                let [mode, ty, target] = attrs(&e, ["TargetMode", "Type", "Target"]);
+                let external = mode.is_some_and(|m| m.eq_ignore_ascii_case("external"));
+                let (Some(ty), Some(target)) = (ty, target) else {
                     continue;
                 };
                 if external {

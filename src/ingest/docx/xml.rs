@@ -485,6 +485,34 @@ pub(super) fn attr<'b>(e: &'b BytesStart<'_>, local: &str) -> Option<Cow<'b, str
     None
 }
 
+/// The values of several attributes by local name, in one pass over the
+/// tag (the first of each name wins, as in [`attr`]).
+pub(super) fn attrs<'b, const N: usize>(
+    e: &'b BytesStart<'_>,
+    locals: [&str; N],
+) -> [Option<Cow<'b, str>>; N] {
+    let mut out = [const { None }; N];
+    for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key.local_name();
+        let Some(slot) = locals
+            .iter()
+            .position(|l| key.as_ref() == *l)
+            .and_then(|i| out.get_mut(i))
+        else {
+            continue;
+        };
+        if slot.is_none() {
+            *slot = Some(
+                match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                    Ok(v) => v,
+                    Err(_) => a.value,
+                },
+            );
+        }
+    }
+    out
+}
+
 /// An attribute value read from `text` as a slice of `text` itself when it
 /// is one (no reference was expanded in it), so it can outlive its event;
 /// otherwise an owned copy.
