@@ -161,6 +161,26 @@ pub(super) fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
     usize::from(first) + pairs
 }
 
+/// The words of `bytes` as [`word_count`] counts them, or `None` when it is
+/// not ASCII: the screen asks both of every paragraph, and one vectorised
+/// pass answers both.
+pub(super) fn ascii_words(bytes: &[u8]) -> Option<usize> {
+    let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+    let space = |b: u8| u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
+    let next = bytes.get(1..).unwrap_or_default();
+    // The pairs below cover every byte but the last.
+    let mut high = bytes.last().copied().unwrap_or(0);
+    let mut pairs = 0usize;
+    for (a, b) in bytes.chunks(255).zip(next.chunks(255)) {
+        let (starts, bits) = a.iter().zip(b).fold((0u8, 0u8), |(n, h), (&a, &b)| {
+            (n.wrapping_add(space(a) & !space(b) & 1), h | a)
+        });
+        pairs += usize::from(starts);
+        high |= bits;
+    }
+    (high < 0x80).then_some(usize::from(first) + pairs)
+}
+
 /// Whether `text` has at most `max` words (stops counting early: the mapper
 /// asks this of every paragraph to spot short pseudo-headings).
 pub fn at_most_words(text: &str, max: usize) -> bool {
@@ -296,6 +316,12 @@ mod tests {
                 s.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
             }
             assert_eq!(word_count(&s), slow(&s), "{s:?}");
+            // The screen's one-pass count, also across its 255-byte blocks.
+            let long = s.repeat(4);
+            for t in [&s, &long] {
+                let expected = t.is_ascii().then(|| slow(t));
+                assert_eq!(ascii_words(t.as_bytes()), expected, "{t:?}");
+            }
             for max in [0, 1, 3, 12] {
                 assert_eq!(at_most_words(&s, max), slow(&s) <= max, "{s:?} {max}");
             }

@@ -392,10 +392,10 @@ impl Screen {
                 .get(i + 1)
                 .is_some_and(|&b| b.is_ascii_lowercase() || b >= 0x80)
         });
-        if text.is_ascii() {
+        if let Some(words) = super::ascii_words(bytes) {
             if let Some(lists) = self.scan_anchored(bytes, scratch) {
                 return Screened {
-                    words: super::ascii_word_starts(bytes, false),
+                    words,
                     lists: lists | self.always,
                     joins,
                     ascii: true,
