@@ -4,6 +4,8 @@
 //! [`CheckOptions`]), so the same function serves the CLI, batch runs and the
 //! in-browser checker.
 
+use std::sync::OnceLock;
+
 use serde_json::Value;
 use thiserror::Error;
 
@@ -69,7 +71,9 @@ pub struct Checker {
     matcher: SectionMatcher,
     scope: &'static crate::scope::ScopeClassifier,
     screen: RuleScreen,
-    validator: SchemaValidator,
+    /// Compiled on the first JSON report: a run over Word files never needs
+    /// it, and compiling is a tenth of start-up.
+    validator: OnceLock<Result<SchemaValidator, String>>,
     limits: Limits,
 }
 
@@ -81,9 +85,6 @@ impl Checker {
         let catalogue = Catalogue::builtin()?;
         let scope = crate::scope::ScopeClassifier::builtin()
             .map_err(|e| SetupError::Scope(e.to_string()))?;
-        let validator =
-            SchemaValidator::new(schema::generate(template, reference.objectives().len()))
-                .map_err(SetupError::Schema)?;
         let matcher = SectionMatcher::new(template);
         let screen = RuleScreen::new(scope, matcher.objectives(), &reference.wording());
         Ok(Checker {
@@ -93,7 +94,7 @@ impl Checker {
             matcher,
             scope,
             screen,
-            validator,
+            validator: OnceLock::new(),
             limits: Limits::default(),
         })
     }
@@ -111,6 +112,18 @@ impl Checker {
     /// The rule catalogue in use.
     pub fn catalogue(&self) -> &'static Catalogue {
         self.catalogue
+    }
+
+    /// The JSON report validator, compiled on first use.
+    ///
+    /// # Errors
+    /// When the generated schema does not compile (a defect in the built-in
+    /// template, caught by the tests).
+    pub fn validator(&self) -> Result<&SchemaValidator, SetupError> {
+        self.validator
+            .get_or_init(|| SchemaValidator::new(self.schema()))
+            .as_ref()
+            .map_err(|e| SetupError::Schema(e.clone()))
     }
 
     /// The published report schema.
@@ -142,7 +155,16 @@ impl Checker {
             Ok(SniffedFormat::Json) => match ingest::json::read(bytes) {
                 Err(e) => return self.unreadable(file, Some(InputFormat::Json), &e, options),
                 Ok(value) => {
-                    let (report, schema_findings) = self.validator.map(&value);
+                    let validator = match self.validator() {
+                        Ok(v) => v,
+                        Err(e) => {
+                            let e = IngestError::Unsupported(format!(
+                                "{e} (a defect of gcm-review, not of the report: please report it)"
+                            ));
+                            return self.unreadable(file, Some(InputFormat::Json), &e, options);
+                        }
+                    };
+                    let (report, schema_findings) = validator.map(&value);
                     findings.extend(schema_findings);
                     (InputFormat::Json, report)
                 }

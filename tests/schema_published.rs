@@ -22,6 +22,14 @@ fn published_schema_is_not_stale() {
 }
 
 #[test]
+fn the_checker_compiles_its_schema_for_json_reports() {
+    // Compiled lazily on the first JSON report, so a broken schema would
+    // otherwise only show when someone checks a JSON file.
+    let checker = Checker::new().expect("built-in data");
+    assert!(checker.validator().is_ok());
+}
+
+#[test]
 fn published_schema_is_valid_draft_2020_12_without_remote_refs() {
     let text = std::fs::read_to_string(root().join("schemas/report.schema.json")).expect("schema");
     let schema: serde_json::Value = serde_json::from_str(&text).expect("json");
