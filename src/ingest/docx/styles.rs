@@ -7,6 +7,7 @@
 //! one hash lookup per paragraph or run.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use super::xml::{attr, lenient_int, local, on_off, within, Ev, Ns, XmlPart};
@@ -160,12 +161,11 @@ impl Styles {
                 Ev::End => {
                     match path.pop() {
                         Some(Tag::Style) => {
-                            if let Some((id, s)) = cur.take() {
-                                if !by_id.contains_key(&id) {
-                                    if let Ok(i) = u32::try_from(raw.len()) {
-                                        by_id.insert(id, i);
-                                        raw.push(s);
-                                    }
+                            if let (Some((id, s)), Ok(i)) = (cur.take(), u32::try_from(raw.len())) {
+                                // The first definition of an id wins.
+                                if let Entry::Vacant(slot) = by_id.entry(id) {
+                                    slot.insert(i);
+                                    raw.push(s);
                                 }
                             }
                         }
