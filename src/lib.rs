@@ -8,6 +8,7 @@ pub mod compile;
 pub mod diagnostic;
 pub mod document;
 pub mod docx_writer;
+mod embedded;
 pub mod ingest;
 pub mod map;
 pub mod outcome;

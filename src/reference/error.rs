@@ -50,9 +50,9 @@ impl SeedError {
         file: &'static str,
         source: &str,
     ) -> Result<T, SeedError> {
-        toml::from_str(source).map_err(|e| SeedError::Parse {
+        crate::embedded::from_str(source).map_err(|message| SeedError::Parse {
             file,
-            message: e.to_string().trim_end().to_string(),
+            message: message.trim_end().to_string(),
         })
     }
 }

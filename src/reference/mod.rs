@@ -47,10 +47,10 @@ pub(crate) struct Sources<'a> {
 impl Sources<'static> {
     /// The seed files compiled into the crate.
     pub(crate) const EMBEDDED: Sources<'static> = Sources {
-        objectives: include_str!("../../seeds/objectives.toml"),
-        principles: include_str!("../../seeds/principles.toml"),
-        clusters: include_str!("../../seeds/clusters.toml"),
-        regions: include_str!("../../seeds/regions.toml"),
+        objectives: crate::embedded::OBJECTIVES,
+        principles: crate::embedded::PRINCIPLES,
+        clusters: crate::embedded::CLUSTERS,
+        regions: crate::embedded::REGIONS,
     };
 }
 

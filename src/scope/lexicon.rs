@@ -27,14 +27,7 @@ use super::normalize::{arabic_canonical, normalize};
 
 /// The six lexicon files, in the order their entries are reported when the same
 /// form occurs in several languages.
-pub(crate) const SOURCES: [(&str, &str); 6] = [
-    ("en", include_str!("../../seeds/scope/en.toml")),
-    ("fr", include_str!("../../seeds/scope/fr.toml")),
-    ("es", include_str!("../../seeds/scope/es.toml")),
-    ("ru", include_str!("../../seeds/scope/ru.toml")),
-    ("ar", include_str!("../../seeds/scope/ar.toml")),
-    ("zh", include_str!("../../seeds/scope/zh.toml")),
-];
+pub(crate) const SOURCES: [(&str, &str); 6] = crate::embedded::SCOPE;
 
 /// Shortest stem, in characters, so a stem cannot swallow unrelated words.
 const MIN_STEM_CHARS: usize = 3;
@@ -251,10 +244,11 @@ impl Lexicon {
         let mut seen: std::collections::HashMap<Vec<PatWord>, usize> =
             std::collections::HashMap::new();
         for &(lang, src) in sources {
-            let file: FileToml = toml::from_str(src).map_err(|e| ScopeLexiconError::Parse {
-                file: lang.to_string(),
-                message: e.to_string(),
-            })?;
+            let file: FileToml =
+                crate::embedded::from_str(src).map_err(|message| ScopeLexiconError::Parse {
+                    file: lang.to_string(),
+                    message,
+                })?;
             if file.lang != lang {
                 return Err(ScopeLexiconError::WrongLanguage {
                     file: lang.to_string(),

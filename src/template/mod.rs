@@ -21,6 +21,8 @@ pub type Localized = BTreeMap<String, String>;
 /// Lists given in several languages, keyed by language code.
 pub type LocalizedList = BTreeMap<String, Vec<String>>;
 
+/// The template as written (tests break copies of it on purpose).
+#[cfg(test)]
 const TEMPLATE_2022: &str = include_str!("../../templates/voluntary-gcm-review-2022.toml");
 
 /// The whole template: identity, length guidance, cover fields, sections and
@@ -217,7 +219,10 @@ pub fn pick<'a>(map: &'a Localized, lang: &str) -> &'a str {
 impl Template {
     /// Parses and validates the built-in template.
     pub fn load() -> Result<Template, TemplateError> {
-        Self::parse("voluntary-gcm-review-2022.toml", TEMPLATE_2022)
+        Self::parse(
+            "voluntary-gcm-review-2022.toml",
+            crate::embedded::TEMPLATE_2022,
+        )
     }
 
     /// The built-in template, parsed once per process.
@@ -228,12 +233,14 @@ impl Template {
             .map_err(Clone::clone)
     }
 
-    /// Parses and validates template TOML; `file` names it in errors.
+    /// Parses and validates template data (TOML, or the embedded JSON);
+    /// `file` names it in errors.
     pub fn parse(file: &str, toml_text: &str) -> Result<Template, TemplateError> {
-        let template: Template = toml::from_str(toml_text).map_err(|e| TemplateError {
-            file: file.to_string(),
-            problem: e.to_string(),
-        })?;
+        let template: Template =
+            crate::embedded::from_str(toml_text).map_err(|problem| TemplateError {
+                file: file.to_string(),
+                problem,
+            })?;
         validate::validate(&template).map_err(|problem| TemplateError {
             file: file.to_string(),
             problem,
