@@ -472,21 +472,12 @@ fn resolve_ref(r: &BytesRef<'_>) -> Ev<'static> {
 /// The value of the attribute whose local name is `local` (prefix ignored:
 /// OOXML attributes are `w:val` in both Transitional and Strict).
 pub(super) fn attr<'b>(e: &'b BytesStart<'_>, local: &str) -> Option<Cow<'b, str>> {
-    for a in e.attributes().with_checks(false).flatten() {
-        if a.key.local_name().as_ref() == local {
-            return Some(
-                match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                    Ok(v) => v,
-                    Err(_) => a.value,
-                },
-            );
-        }
-    }
-    None
+    let [value] = attrs(e, [local]);
+    value
 }
 
 /// The values of several attributes by local name, in one pass over the
-/// tag (the first of each name wins, as in [`attr`]).
+/// tag that stops once each is found (the first of each name wins).
 pub(super) fn attrs<'b, const N: usize>(
     e: &'b BytesStart<'_>,
     locals: [&str; N],
@@ -508,6 +499,9 @@ pub(super) fn attrs<'b, const N: usize>(
                     Err(_) => a.value,
                 },
             );
+            if out.iter().all(Option::is_some) {
+                break;
+            }
         }
     }
     out
