@@ -144,28 +144,23 @@ pub(super) fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
     let first = bytes
         .first()
         .is_some_and(|&b| !in_token && !is_ascii_space(b));
-    // Branch-free over blocks of 255 pairs, so a byte counter cannot
-    // overflow: the compiler turns this into vector compares.
-    let space = |b: u8| u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
-    let next = bytes.get(1..).unwrap_or_default();
-    let pairs: usize = bytes
-        .chunks(255)
-        .zip(next.chunks(255))
-        .map(|(a, b)| {
-            a.iter()
-                .zip(b)
-                .map(|(&a, &b)| space(a) & !space(b) & 1)
-                .fold(0u8, u8::wrapping_add) as usize
-        })
-        .sum();
-    usize::from(first) + pairs
+    usize::from(first) + pair_scan(bytes).0
 }
 
 /// The words of `bytes` as [`word_count`] counts them, or `None` when it is
 /// not ASCII: the screen asks both of every paragraph, and one vectorised
 /// pass answers both.
 pub(super) fn ascii_words(bytes: &[u8]) -> Option<usize> {
+    let (starts, high) = pair_scan(bytes);
     let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+    (high < 0x80).then_some(usize::from(first) + starts)
+}
+
+/// Word starts inside `bytes` (a space followed by a non-space), and the OR
+/// of all its bytes (non-ASCII when `>= 0x80`). Branch-free over blocks of
+/// 255 pairs, so a byte counter cannot overflow: the compiler turns this
+/// into vector compares.
+fn pair_scan(bytes: &[u8]) -> (usize, u8) {
     let space = |b: u8| u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
     let next = bytes.get(1..).unwrap_or_default();
     // The pairs below cover every byte but the last.
@@ -178,7 +173,7 @@ pub(super) fn ascii_words(bytes: &[u8]) -> Option<usize> {
         pairs += usize::from(starts);
         high |= bits;
     }
-    (high < 0x80).then_some(usize::from(first) + pairs)
+    (pairs, high)
 }
 
 /// Whether `text` has at most `max` words (stops counting early: the mapper

@@ -751,12 +751,17 @@ mod tests {
         Screen::new(&lists, "")
     }
 
+    /// One list of the given phrases.
+    fn one_list(phrases: &[&[&str]]) -> Vec<Vec<Vec<String>>> {
+        vec![phrases
+            .iter()
+            .map(|p| p.iter().map(|w| w.to_string()).collect())
+            .collect()]
+    }
+
     #[test]
     fn a_phrase_needs_all_its_words() {
-        let phrases = vec![vec![
-            vec!["international".to_string(), "protection".to_string()],
-            vec!["难".to_string(), "民".to_string()],
-        ]];
+        let phrases = one_list(&[&["international", "protection"], &["难", "民"]]);
         let s = Screen::new(&phrases, "");
         let mut scratch = ScreenScratch::default();
         assert!(!s
@@ -862,10 +867,10 @@ mod tests {
 
     #[test]
     fn a_common_word_of_a_phrase_is_decided_by_the_words_around_it() {
-        let phrases = vec![vec![
-            vec!["international".to_string(), "protection".to_string()],
-            vec!["temporary".to_string(), "protection".to_string()],
-        ]];
+        let phrases = one_list(&[
+            &["international", "protection"],
+            &["temporary", "protection"],
+        ]);
         // "protection" is ordinary wording, so the anchors are the other words.
         let s = Screen::new(&phrases, "consular protection");
         let filler = "The ministry reported on labour mobility and skills. ".repeat(20);

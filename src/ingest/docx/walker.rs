@@ -437,6 +437,13 @@ impl Walker<'_, '_> {
         Ok(frame)
     }
 
+    /// The style a `w:pStyle` or `w:rStyle` names.
+    fn style_ref(&self, e: &BytesStart<'_>) -> StyleRef {
+        self.env
+            .styles
+            .lookup(attr(e, "val").as_deref().map(str::trim))
+    }
+
     fn val(e: &BytesStart<'_>) -> Option<String> {
         attr(e, "val").map(|v| v.trim().to_owned())
     }
@@ -450,10 +457,7 @@ impl Walker<'_, '_> {
             }
             ("pPr", F::Para) => F::PPr,
             ("pStyle", F::PPr) => {
-                let v = self
-                    .env
-                    .styles
-                    .lookup(attr(e, "val").as_deref().map(str::trim));
+                let v = self.style_ref(e);
                 if let Some(p) = self.ctx().para.as_mut() {
                     p.style = v;
                 }
@@ -499,10 +503,7 @@ impl Walker<'_, '_> {
                 F::Other
             }
             ("rStyle", F::RPr) => {
-                let v = self
-                    .env
-                    .styles
-                    .lookup(attr(e, "val").as_deref().map(str::trim));
+                let v = self.style_ref(e);
                 self.ctx().run.style = v;
                 F::Other
             }
