@@ -311,13 +311,15 @@ impl<'t> DocxMapper<'t> {
 
     /// Short bold or numbered paragraphs act as headings in unstyled drafts.
     fn is_heading_text(&self, block: &Block) -> bool {
-        // Cheapest tests first: this runs on every paragraph of the report.
-        let looks_like_heading = block.bold
-            || block.list_label.is_some()
-            || !block.text.chars().any(|c| c.is_lowercase())
-                && block.text.chars().any(|c| c.is_alphabetic())
-            || starts_with_numbering(&block.text);
-        looks_like_heading && at_most_words(&block.text, PSEUDO_HEADING_MAX_WORDS)
+        // This runs on every paragraph of the report: the length test first,
+        // as it reads only the start of a long paragraph, and the tests that
+        // read every character only for short ones.
+        at_most_words(&block.text, PSEUDO_HEADING_MAX_WORDS)
+            && (block.bold
+                || block.list_label.is_some()
+                || !block.text.chars().any(|c| c.is_lowercase())
+                    && block.text.chars().any(|c| c.is_alphabetic())
+                || starts_with_numbering(&block.text))
     }
 }
 

@@ -71,11 +71,15 @@ impl ObjectiveFinder {
     }
 
     fn is_marker(&self, token: &str) -> bool {
+        let t = token.as_bytes();
         self.markers.iter().any(|m| {
-            token == m
-                || token
-                    .strip_prefix(m.as_str())
-                    .is_some_and(|rest| matches!(rest, "s" | "es" | "os"))
+            let m = m.as_bytes();
+            // Length and first byte first: this runs on every word of a
+            // paragraph the screen could not settle.
+            (m.len()..=m.len() + 2).contains(&t.len())
+                && t.first() == m.first()
+                && t.strip_prefix(m)
+                    .is_some_and(|rest| matches!(rest, b"" | b"s" | b"es" | b"os"))
         })
     }
 

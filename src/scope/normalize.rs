@@ -23,7 +23,10 @@
 //!    Persian digits → ASCII, a few traditional Chinese characters →
 //!    simplified, typographic apostrophes (U+2019, U+02BC, …) → `'`, hyphens
 //!    (U+2010–U+2015, U+2212) → `-`, every space (U+00A0, U+202F, …) → space;
-//! 4. lower-casing.
+//! 4. lower-casing, then the ligatures œ → oe and æ → ae (`main-d'œuvre` and
+//!    `main-d'oeuvre` are one form), and every other character that is not a
+//!    letter, a digit or an inclusive-writing dot → space (it separates words
+//!    either way).
 //!
 //! Tokenisation: letters and digits form words; letters and digits are split
 //! apart (`refugees1` → `refugees 1`); every Han character is a word of its own
@@ -331,6 +334,13 @@ mod tests {
             words("Réfugiés MIGRACIÓN Diáspora"),
             ["refugies", "migracion", "diaspora"]
         );
+    }
+
+    #[test]
+    fn ligatures_read_as_their_letters_and_symbols_separate_words() {
+        assert_eq!(words("main-d'Œuvre"), words("main-d'oeuvre"));
+        assert_eq!(words("Cæsar"), ["caesar"]);
+        assert_eq!(words("«réfugiés»€10°C"), ["refugies", "10", "c"]);
     }
 
     #[test]

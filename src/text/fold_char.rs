@@ -4,21 +4,58 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+use super::fold_table::FoldTable;
+
 /// Folds one non-ASCII character the way the scope check compares text:
 /// compatibility decomposition (NFKD) with every combining mark removed
 /// (accents, Arabic diacritics, Russian ё → е), format characters dropped
 /// (soft hyphen, zero-width and bidi controls, tatweel), Arabic letter
 /// variants, Arabic-Indic digits, typographic apostrophes and dashes, spaces
 /// and the traditional Chinese characters of the lexicon folded, then
-/// lower-cased. Calls `push` for each resulting character (none, one or
+/// lower-cased; the ligatures œ and æ become oe and ae, and any other
+/// character that is not a letter, a digit or an inclusive-writing dot
+/// becomes a space. Calls `push` for each resulting character (none, one or
 /// several). ASCII callers fold with `to_ascii_lowercase` themselves.
 pub(crate) fn fold_char(ch: char, mut push: impl FnMut(char)) {
+    let u = u32::from(ch);
+    if super::fold_table::CJK.contains(&u) {
+        push(traditional_to_simplified(ch));
+        return;
+    }
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| FoldTable::build(|c, sink| fold_char_exact(c, sink)));
+    match table.get(ch) {
+        Some(out) => out.iter().for_each(|&c| push(c)),
+        None => fold_char_exact(ch, push),
+    }
+}
+
+/// [`fold_char`] worked out from the Unicode tables, for characters the
+/// fold table does not hold (and to fill it).
+fn fold_char_exact(ch: char, mut push: impl FnMut(char)) {
     decompose_compatible(ch, |d| {
         if is_combining_mark(d) || is_ignorable(d) {
             return;
         }
         for l in fold_one(d).to_lowercase() {
-            push(l);
+            match l {
+                // Ligatures compatibility decomposition leaves whole:
+                // "main-d'œuvre" is also typed "main-d'oeuvre".
+                'œ' => {
+                    push('o');
+                    push('e');
+                }
+                'æ' => {
+                    push('a');
+                    push('e');
+                }
+                // Any other character that is neither a letter, a digit nor
+                // an inclusive-writing dot separates words (« », €, °):
+                // a space says so, and keeps French and Spanish text ASCII
+                // for the screens.
+                l if !l.is_ascii() && !l.is_alphanumeric() && !is_inclusive_joiner(l) => push(' '),
+                l => push(l),
+            }
         }
     });
 }
@@ -163,4 +200,21 @@ fn traditional_to_simplified(c: char) -> char {
 /// scope normaliser joins across them, and a screen must know it may.
 pub(crate) fn is_inclusive_joiner(c: char) -> bool {
     matches!(c, '·' | '\u{2027}' | '\u{22C5}' | '\u{2E31}' | '\u{2219}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every Unicode character folds the same through the table (and the
+    /// ideograph shortcut) as worked out from the Unicode tables.
+    #[test]
+    fn the_fold_table_agrees_with_the_exact_fold_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let (mut fast, mut exact) = (Vec::new(), Vec::new());
+            fold_char(c, |d| fast.push(d));
+            fold_char_exact(c, |d| exact.push(d));
+            assert_eq!(fast, exact, "U+{:04X}", u32::from(c));
+        }
+    }
 }

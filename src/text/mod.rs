@@ -4,11 +4,13 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use fold_table::FoldTable;
 
 mod anchors;
 mod fold_char;
+mod fold_table;
 mod search;
 
 pub(crate) use fold_char::{fold_char, is_inclusive_joiner};
@@ -46,31 +48,75 @@ pub fn fold(text: &str) -> String {
     }
 }
 
-/// The general [`fold`].
+/// The general [`fold`]: ASCII in place, ideographs as they are, other
+/// characters through a table filled from [`fold_unicode_char`] (see
+/// [`fold_table`]).
 fn fold_unicode(text: &str) -> String {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| FoldTable::build(fold_unicode_char));
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkd() {
-        if is_combining_mark(c) || c == '\u{00AD}' || c == '\u{0640}' {
-            continue;
+    // A space stands for any character that is not alphanumeric.
+    let mut emit = |c: char, out: &mut String| {
+        if c == ' ' {
+            pending_space = true;
+            return;
         }
-        let c = match c {
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs (most of French or Spanish) byte by byte.
+        let run = ascii_prefix_len(rest.as_bytes());
+        let (ascii, tail) = rest.split_at(run);
+        for b in ascii.bytes() {
+            emit(
+                if b.is_ascii_alphanumeric() {
+                    char::from(b.to_ascii_lowercase())
+                } else {
+                    ' '
+                },
+                &mut out,
+            );
+        }
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { break };
+        if fold_table::CJK.contains(&u32::from(c)) {
+            emit(c, &mut out);
+        } else if let Some(folded) = table.get(c) {
+            folded.iter().for_each(|&d| emit(d, &mut out));
+        } else {
+            fold_unicode_char(c, &mut |d| emit(d, &mut out));
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// One character as [`fold`] sees it: its compatibility decomposition
+/// without combining marks, soft hyphen and tatweel, Arabic letter variants
+/// unified, letters and digits in lower case, anything else as a space.
+fn fold_unicode_char(c: char, sink: &mut dyn FnMut(char)) {
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) || d == '\u{00AD}' || d == '\u{0640}' {
+            return;
+        }
+        let d = match d {
             '\u{0629}' => '\u{0647}', // ta marbuta -> ha
             '\u{0649}' => '\u{064A}', // alef maqsura -> ya
             '\u{0671}' => '\u{0627}', // alef wasla -> alef
             other => other,
         };
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.extend(c.to_lowercase());
+        if d.is_alphanumeric() {
+            d.to_lowercase().for_each(&mut *sink);
         } else {
-            pending_space = true;
+            sink(' ');
         }
-    }
-    out
+    });
 }
 
 /// Length of the ASCII prefix of `bytes`, eight bytes at a time.
@@ -181,8 +227,13 @@ fn pair_scan(bytes: &[u8]) -> (usize, u8) {
 pub fn at_most_words(text: &str, max: usize) -> bool {
     // Each word needs at least one byte and one separator, so a short text
     // cannot have more; a long one is cut to a prefix that already decides.
-    let limit = (max + 1) * 16;
-    match text.get(..limit.min(text.len())) {
+    // (The cut moves back to a character boundary: cutting inside a
+    // character would count the whole text.)
+    let mut limit = ((max + 1) * 16).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    match text.get(..limit) {
         Some(head) if head.len() < text.len() => {
             let n = word_count(head);
             n <= max && word_count(text) <= max
@@ -215,9 +266,18 @@ pub fn excerpt(text: &str, max_chars: usize) -> String {
 /// that "الهدف ٥" and "目标５" read as objective 5. Borrows when there is
 /// nothing to replace (always for ASCII text).
 pub fn ascii_digits(text: &str) -> Cow<'_, str> {
-    let other_digit =
-        |c: char| matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0xFF10..=0xFF19);
-    if text.is_ascii() || !text.chars().any(other_digit) {
+    // The three ranges in UTF-8: D9 A0-A9, DB B0-B9, EF BC 90-99. Their
+    // first bytes only ever start a character, so a byte search finds them.
+    let bytes = text.as_bytes();
+    let other_digit_at = |i: usize| {
+        matches!(
+            (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xD9), Some(0xA0..=0xA9), _)
+                | (Some(0xDB), Some(0xB0..=0xB9), _)
+                | (Some(0xEF), Some(0xBC), Some(0x90..=0x99))
+        )
+    };
+    if !memchr::memchr3_iter(0xD9, 0xDB, 0xEF, bytes).any(other_digit_at) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -235,6 +295,77 @@ pub fn ascii_digits(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// [`fold`] as first written: over the decomposition of the whole text.
+    fn fold_reference(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut pending_space = false;
+        for c in text.nfkd() {
+            if is_combining_mark(c) || c == '\u{00AD}' || c == '\u{0640}' {
+                continue;
+            }
+            let c = match c {
+                '\u{0629}' => '\u{0647}',
+                '\u{0649}' => '\u{064A}',
+                '\u{0671}' => '\u{0627}',
+                other => other,
+            };
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.extend(c.to_lowercase());
+            } else {
+                pending_space = true;
+            }
+        }
+        out
+    }
+
+    /// Character by character (through the table) folds every character,
+    /// and text mixing scripts, marks and punctuation, as the whole-text
+    /// decomposition did.
+    #[test]
+    fn fold_by_character_agrees_with_folding_the_whole_decomposition() {
+        let every: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for c in &every {
+            let s = format!("a{c}b");
+            assert_eq!(fold(&s), fold_reference(&s), "U+{:04X}", u32::from(*c));
+        }
+        // Marks of different combining classes after letters, ideographs,
+        // Hangul, Arabic and Cyrillic, with punctuation between, in a
+        // deterministic pseudo-random mix.
+        let pool: Vec<char> = "aZ9 .,-'éÉçñÑß İıǅ¼…’–\u{0301}\u{0327}\u{0323}\u{0308}\u{05B0}\u{0651}\u{064E}\u{0640}\u{00AD}ёЁЙйжЖةىٱك٣难難目标한글가ｶﾞ，：（）\u{3000}ガ\u{FB01}\u{2460}"
+            .chars()
+            .collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let len = (state % 12) as usize;
+            let mut s = String::new();
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push(pool[(state % pool.len() as u64) as usize]);
+            }
+            assert_eq!(fold(&s), fold_reference(&s), "{s:?}");
+        }
+    }
+
+    /// Why folding character by character is exact: canonical ordering only
+    /// moves characters of a combining class other than 0, and all of those
+    /// are combining marks, which every fold drops.
+    #[test]
+    fn every_character_canonical_ordering_could_move_is_a_dropped_mark() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if canonical_combining_class(c) != 0 {
+                assert!(is_combining_mark(c), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
 
     #[test]
     fn ascii_fast_path_folds_like_the_unicode_path() {
@@ -344,5 +475,16 @@ mod tests {
     fn digits_from_other_scripts_become_ascii() {
         assert_eq!(ascii_digits("الهدف ٥"), "الهدف 5");
         assert_eq!(ascii_digits("目标１２"), "目标12");
+        // The byte search finds exactly the characters of the three ranges.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let other = matches!(u32::from(c), 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0xFF10..=0xFF19);
+            let s = format!("a{c}");
+            assert_eq!(
+                matches!(ascii_digits(&s), Cow::Owned(_)),
+                other,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 }
