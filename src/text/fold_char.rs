@@ -22,12 +22,28 @@ pub(crate) fn fold_char(ch: char, mut push: impl FnMut(char)) {
         push(traditional_to_simplified(ch));
         return;
     }
-    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| FoldTable::build(|c, sink| fold_char_exact(c, sink)));
-    match table.get(ch) {
+    match table().get(ch) {
         Some(out) => out.iter().for_each(|&c| push(c)),
         None => fold_char_exact(ch, push),
     }
+}
+
+/// [`fold_char`] appended to `out` as text.
+pub(crate) fn push_folded(ch: char, out: &mut String) {
+    let u = u32::from(ch);
+    if super::fold_table::CJK.contains(&u) {
+        out.push(traditional_to_simplified(ch));
+        return;
+    }
+    match table().get_str(ch) {
+        Some(s) => out.push_str(s),
+        None => fold_char_exact(ch, |c| out.push(c)),
+    }
+}
+
+fn table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| FoldTable::build(|c, sink| fold_char_exact(c, sink)))
 }
 
 /// [`fold_char`] worked out from the Unicode tables, for characters the
@@ -215,6 +231,14 @@ mod tests {
             fold_char(c, |d| fast.push(d));
             fold_char_exact(c, |d| exact.push(d));
             assert_eq!(fast, exact, "U+{:04X}", u32::from(c));
+            let mut text = String::new();
+            push_folded(c, &mut text);
+            assert_eq!(
+                text,
+                exact.iter().collect::<String>(),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 }

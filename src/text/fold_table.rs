@@ -39,6 +39,10 @@ struct Entry {
     out: [char; WIDTH],
     /// How many of `out` are used, or `u8::MAX` when the fold is longer.
     len: u8,
+    /// `out` in UTF-8, for callers that append text.
+    utf8: [u8; 4 * WIDTH],
+    /// Bytes of `utf8` used.
+    utf8_len: u8,
 }
 
 /// The folds of every character of [`RANGES`].
@@ -57,6 +61,8 @@ impl FoldTable {
                 let mut entry = Entry {
                     out: ['\0'; WIDTH],
                     len: 0,
+                    utf8: [0; 4 * WIDTH],
+                    utf8_len: 0,
                 };
                 if let Some(c) = char::from_u32(u) {
                     let mut n = 0usize;
@@ -70,6 +76,14 @@ impl FoldTable {
                         .ok()
                         .filter(|&n| usize::from(n) <= WIDTH)
                         .unwrap_or(u8::MAX);
+                    let mut at = 0usize;
+                    for c in entry.out.iter().take(usize::from(entry.len).min(WIDTH)) {
+                        if let Some(slot) = entry.utf8.get_mut(at..at + c.len_utf8()) {
+                            c.encode_utf8(slot);
+                        }
+                        at += c.len_utf8();
+                    }
+                    entry.utf8_len = u8::try_from(at).unwrap_or(0);
                 } else {
                     entry.len = u8::MAX;
                 }
@@ -82,6 +96,19 @@ impl FoldTable {
     /// The fold of `c` when the table holds it.
     #[inline]
     pub(super) fn get(&self, c: char) -> Option<&[char]> {
+        let e = self.entry(c)?;
+        e.out.get(..usize::from(e.len))
+    }
+
+    /// The fold of `c` as text, when the table holds it.
+    #[inline]
+    pub(super) fn get_str(&self, c: char) -> Option<&str> {
+        let e = self.entry(c).filter(|e| e.len != u8::MAX)?;
+        std::str::from_utf8(e.utf8.get(..usize::from(e.utf8_len))?).ok()
+    }
+
+    #[inline]
+    fn entry(&self, c: char) -> Option<&Entry> {
         let u = u32::from(c);
         let mut offset = 0usize;
         for (first, end) in RANGES {
@@ -89,8 +116,7 @@ impl FoldTable {
                 return None;
             }
             if u < end {
-                let e = self.entries.get(offset + (u - first) as usize)?;
-                return e.out.get(..usize::from(e.len));
+                return self.entries.get(offset + (u - first) as usize);
             }
             offset += (end - first) as usize;
         }

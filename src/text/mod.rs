@@ -13,7 +13,7 @@ mod fold_char;
 mod fold_table;
 mod search;
 
-pub(crate) use fold_char::{fold_char, is_inclusive_joiner};
+pub(crate) use fold_char::{fold_char, is_inclusive_joiner, push_folded};
 pub use search::{Screen, ScreenScratch, Screened};
 
 /// [`fold`] for ASCII text, which is most report prose: the same result
@@ -141,7 +141,7 @@ pub(crate) fn ascii_prefix_len(bytes: &[u8]) -> usize {
 
 /// True for characters that Word counts one word each (Han, Hiragana,
 /// Katakana, Hangul syllables).
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
         | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
@@ -162,16 +162,32 @@ pub fn word_count(text: &str) -> usize {
             count += ascii_word_starts(ascii.as_bytes(), in_token);
             in_token = !is_ascii_space(last);
         }
+        // Then every character up to the next ASCII one.
         let mut chars = tail.chars();
-        let Some(c) = chars.next() else { break };
-        if is_cjk(c) {
-            count += 1;
-            in_token = false;
-        } else if c.is_whitespace() {
-            in_token = false;
-        } else if !in_token {
-            count += 1;
-            in_token = true;
+        while let Some(&lead) = chars.as_str().as_bytes().first() {
+            if lead < 0x80 {
+                break;
+            }
+            if (0xC3..=0xDF).contains(&lead) {
+                // U+00C0 to U+07FF (accented Latin, Greek, Cyrillic, Hebrew,
+                // Arabic): never whitespace, never CJK, always two bytes.
+                if !in_token {
+                    count += 1;
+                    in_token = true;
+                }
+                chars = chars.as_str().get(2..).unwrap_or_default().chars();
+                continue;
+            }
+            let Some(c) = chars.next() else { break };
+            if is_cjk(c) {
+                count += 1;
+                in_token = false;
+            } else if c.is_whitespace() {
+                in_token = false;
+            } else if !in_token {
+                count += 1;
+                in_token = true;
+            }
         }
         rest = chars.as_str();
     }
@@ -197,6 +213,11 @@ pub(super) fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
 /// not ASCII: the screen asks both of every paragraph, and one vectorised
 /// pass answers both.
 pub(super) fn ascii_words(bytes: &[u8]) -> Option<usize> {
+    // Text in another script shows it in its first bytes: no need to read
+    // it all to find out.
+    if !bytes.get(..64).unwrap_or(bytes).is_ascii() {
+        return None;
+    }
     let (starts, high) = pair_scan(bytes);
     let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
     (high < 0x80).then_some(usize::from(first) + starts)
@@ -431,8 +452,27 @@ mod tests {
             }
             count
         }
+        // Every character, between letters and between spaces.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [format!("a{c}b"), format!(" {c} {c}{c}")] {
+                assert_eq!(word_count(&s), slow(&s), "U+{:04X}", u32::from(c));
+            }
+        }
         let pieces = [
-            "a", " ", "é", "\t", "目", "\u{00A0}", "word", "\n\n", "’", "x1",
+            "a",
+            " ",
+            "é",
+            "\t",
+            "目",
+            "\u{00A0}",
+            "word",
+            "\n\n",
+            "’",
+            "x1",
+            "беженцы",
+            "لاجئ",
+            "\u{0085}",
+            "\u{3000}",
         ];
         let mut seed = 7u32;
         for _ in 0..2000 {

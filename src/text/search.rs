@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use aho_corasick::AhoCorasick;
 
 use super::anchors::{AnchorPhrase, Anchors};
-use super::{fold_char, word_count};
+use super::{push_folded, word_count};
 
 /// Which lists a paragraph may contain, and its word count.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -280,10 +280,20 @@ impl Screen {
                 } else {
                     3
                 };
+                // So are one-letter words of other scripts ("в", "с", "و"):
+                // tested only in a phrase of one-letter words (Chinese, where
+                // every character is a word of its own).
+                let has_longer = phrase.iter().any(|w| w.chars().nth(1).is_some());
                 for (k, w) in phrase.iter().filter(|w| !w.is_empty()).take(64).enumerate() {
                     let bytes = w.as_bytes();
                     if w.is_ascii() && bytes.len() < shortest_tested {
                         continue;
+                    }
+                    let mut letters = w.chars();
+                    if let (Some(only), None) = (letters.next(), letters.next()) {
+                        if !only.is_ascii() && has_longer && !super::is_cjk(only) {
+                            continue;
+                        }
                     }
                     let bit = 1u64 << k;
                     need |= bit;
@@ -736,10 +746,18 @@ fn fold_into(text: &str, out: &mut String) -> bool {
         if let Some(s) = out.get_mut(start..) {
             s.make_ascii_lowercase();
         }
+        // Then every character up to the next ASCII one.
         let mut chars = tail.chars();
-        let Some(ch) = chars.next() else { break };
-        joiner |= super::is_inclusive_joiner(ch);
-        fold_char(ch, |c| out.push(c));
+        while chars
+            .as_str()
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b >= 0x80)
+        {
+            let Some(ch) = chars.next() else { break };
+            joiner |= super::is_inclusive_joiner(ch);
+            push_folded(ch, out);
+        }
         rest = chars.as_str();
     }
     joiner
@@ -858,6 +876,18 @@ mod tests {
         // guillemets and ligatures fold to spaces and letters.
         let s = Screen::new(&one_list(&[&["main", "d", "oeuvre", "etrangere"]]), "");
         assert!(scan(&s, "la « main-d'œuvre » étrangère").may_contain(0));
+    }
+
+    #[test]
+    fn one_letter_words_of_other_scripts_are_taken_as_present() {
+        let s = Screen::new(&one_list(&[&["с", "беженцами"], &["难", "民"]]), "");
+        assert!(scan(&s, "работа с беженцами").may_contain(0));
+        // "с" (with) is in nearly every Russian sentence: not tested.
+        assert!(scan(&s, "беженцами").may_contain(0));
+        assert!(!scan(&s, "работа с мигрантами").may_contain(0));
+        // Chinese phrases are one-character words: those are all tested.
+        assert!(scan(&s, "难民营").may_contain(0));
+        assert!(!scan(&s, "移民").may_contain(0));
     }
 
     #[test]
