@@ -39,16 +39,18 @@ struct Entry {
     out: [char; WIDTH],
     /// How many of `out` are used, or `u8::MAX` when the fold is longer.
     len: u8,
-    /// `out` in UTF-8, for callers that append text.
-    utf8: [u8; 4 * WIDTH],
-    /// Bytes of `utf8` used.
-    utf8_len: u8,
+    /// Where `out` is in [`FoldTable::text`], for callers that append text.
+    text_at: u32,
+    /// Its length there in bytes.
+    text_len: u8,
 }
 
 /// The folds of every character of [`RANGES`].
 #[derive(Debug)]
 pub(super) struct FoldTable {
     entries: Vec<Entry>,
+    /// Every entry's fold as text, one after the other.
+    text: String,
 }
 
 impl FoldTable {
@@ -56,13 +58,14 @@ impl FoldTable {
     /// over [`RANGES`].
     pub(super) fn build(exact: impl Fn(char, &mut dyn FnMut(char))) -> FoldTable {
         let mut entries = Vec::new();
+        let mut text = String::new();
         for (first, end) in RANGES {
             for u in first..end {
                 let mut entry = Entry {
                     out: ['\0'; WIDTH],
                     len: 0,
-                    utf8: [0; 4 * WIDTH],
-                    utf8_len: 0,
+                    text_at: 0,
+                    text_len: 0,
                 };
                 if let Some(c) = char::from_u32(u) {
                     let mut n = 0usize;
@@ -76,21 +79,17 @@ impl FoldTable {
                         .ok()
                         .filter(|&n| usize::from(n) <= WIDTH)
                         .unwrap_or(u8::MAX);
-                    let mut at = 0usize;
-                    for c in entry.out.iter().take(usize::from(entry.len).min(WIDTH)) {
-                        if let Some(slot) = entry.utf8.get_mut(at..at + c.len_utf8()) {
-                            c.encode_utf8(slot);
-                        }
-                        at += c.len_utf8();
-                    }
-                    entry.utf8_len = u8::try_from(at).unwrap_or(0);
+                    let start = text.len();
+                    text.extend(entry.out.iter().take(usize::from(entry.len).min(WIDTH)));
+                    entry.text_at = u32::try_from(start).unwrap_or(0);
+                    entry.text_len = u8::try_from(text.len() - start).unwrap_or(0);
                 } else {
                     entry.len = u8::MAX;
                 }
                 entries.push(entry);
             }
         }
-        FoldTable { entries }
+        FoldTable { entries, text }
     }
 
     /// The fold of `c` when the table holds it.
@@ -104,7 +103,8 @@ impl FoldTable {
     #[inline]
     pub(super) fn get_str(&self, c: char) -> Option<&str> {
         let e = self.entry(c).filter(|e| e.len != u8::MAX)?;
-        std::str::from_utf8(e.utf8.get(..usize::from(e.utf8_len))?).ok()
+        let start = e.text_at as usize;
+        self.text.get(start..start + usize::from(e.text_len))
     }
 
     #[inline]

@@ -168,14 +168,23 @@ pub fn word_count(text: &str) -> usize {
             if lead < 0x80 {
                 break;
             }
-            if (0xC3..=0xDF).contains(&lead) {
-                // U+00C0 to U+07FF (accented Latin, Greek, Cyrillic, Hebrew,
-                // Arabic): never whitespace, never CJK, always two bytes.
+            // A run of characters from U+00C0 to U+07FF (accented Latin,
+            // Greek, Cyrillic, Hebrew, Arabic): never whitespace, never CJK,
+            // so a run is part of one word. It ends on a character boundary:
+            // its lead bytes (C3-DF) start two-byte characters, and a
+            // continuation byte of any other character follows its own lead
+            // byte, which ends the run first.
+            let bytes = chars.as_str().as_bytes();
+            let run = bytes
+                .iter()
+                .position(|&b| !matches!(b, 0x80..=0xBF | 0xC3..=0xDF))
+                .unwrap_or(bytes.len());
+            if run > 0 {
                 if !in_token {
                     count += 1;
                     in_token = true;
                 }
-                chars = chars.as_str().get(2..).unwrap_or_default().chars();
+                chars = chars.as_str().get(run..).unwrap_or_default().chars();
                 continue;
             }
             let Some(c) = chars.next() else { break };
