@@ -52,9 +52,26 @@ pub fn fold(text: &str) -> String {
 /// characters through a table filled from [`fold_unicode_char`] (see
 /// [`fold_table`]).
 fn fold_unicode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_unicode_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses (cleared first).
+pub fn fold_into_buffer(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(&fold_ascii(text));
+    } else {
+        fold_unicode_into(text, out);
+    }
+}
+
+/// [`fold_unicode`] appending to `out`.
+fn fold_unicode_into(text: &str, out: &mut String) {
     static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| FoldTable::build(fold_unicode_char));
-    let mut out = String::with_capacity(text.len());
+    let out_start = out.len();
     let mut pending_space = false;
     // A space stands for any character that is not alphanumeric.
     let mut emit = |c: char, out: &mut String| {
@@ -62,7 +79,7 @@ fn fold_unicode(text: &str) -> String {
             pending_space = true;
             return;
         }
-        if pending_space && !out.is_empty() {
+        if pending_space && out.len() > out_start {
             out.push(' ');
         }
         pending_space = false;
@@ -80,21 +97,20 @@ fn fold_unicode(text: &str) -> String {
                 } else {
                     ' '
                 },
-                &mut out,
+                out,
             );
         }
         let mut chars = tail.chars();
         let Some(c) = chars.next() else { break };
         if fold_table::CJK.contains(&u32::from(c)) {
-            emit(c, &mut out);
+            emit(c, out);
         } else if let Some(folded) = table.get(c) {
-            folded.iter().for_each(|&d| emit(d, &mut out));
+            folded.iter().for_each(|&d| emit(d, out));
         } else {
-            fold_unicode_char(c, &mut |d| emit(d, &mut out));
+            fold_unicode_char(c, &mut |d| emit(d, out));
         }
         rest = chars.as_str();
     }
-    out
 }
 
 /// One character as [`fold`] sees it: its compatibility decomposition
@@ -371,14 +387,16 @@ mod tests {
             .chars()
             .collect();
         let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
         for _ in 0..20_000 {
-            let len = (state % 12) as usize;
             let mut s = String::new();
-            for _ in 0..len {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                s.push(pool[(state % pool.len() as u64) as usize]);
+            for _ in 0..next() % 12 {
+                s.push(pool[(next() % pool.len() as u64) as usize]);
             }
             assert_eq!(fold(&s), fold_reference(&s), "{s:?}");
         }
