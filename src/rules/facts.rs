@@ -11,7 +11,7 @@
 use crate::map::objectives::ObjectiveFinder;
 use crate::report::ReportBlocks;
 use crate::scope::ScopeClassifier;
-use crate::text::{Screen, ScreenScratch};
+use crate::text::{folds_to_the_same_words, Screen, ScreenScratch};
 
 /// List 0 of the screen: refugee, instrument and displacement words.
 const SCOPE: usize = 0;
@@ -81,6 +81,15 @@ impl RuleScreen {
                 .filter(|(list, _)| usize::from(*list) == OBJECTIVES)
                 .map(|(_, at)| *at);
             finder.prose_objectives_at(text, starts)
+        } else if screened.folds_to_ascii() && folds_to_the_same_words(text) {
+            // Accented Latin: read the markers where the screen found them
+            // in the folded paragraph.
+            let starts = scratch
+                .hits()
+                .iter()
+                .filter(|(list, _)| usize::from(*list) == OBJECTIVES)
+                .map(|(_, at)| *at);
+            finder.prose_objectives_at(scratch.folded(), starts)
         } else {
             finder.prose_objectives(text)
         };

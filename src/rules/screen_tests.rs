@@ -130,12 +130,71 @@ fn screens_agree_on_awkward_spellings() {
         "through",
     ];
     let mut seed = 11u32;
+    let mut next = || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as usize
+    };
     for _ in 0..3000 {
         let mut t = String::new();
-        for _ in 0..(seed % 12) {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            t.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        for _ in 0..next() % 12 {
+            t.push_str(pieces[next() % pieces.len()]);
             t.push(' ');
+        }
+        s.check(&t);
+    }
+    // Generated accented prose (read where the screen found the markers in
+    // its fold), with the characters the two folds treat differently.
+    let accented = [
+        "Objetivo",
+        "objetivos",
+        "OBJECTIF",
+        "objectifs",
+        "Obj.",
+        "5",
+        "12",
+        "٥",
+        "y",
+        "et",
+        "à",
+        "al",
+        "ou",
+        "línea",
+        "migración",
+        "réfugiés",
+        "Ñandú",
+        "é",
+        "ü",
+        "ʼ",
+        "ʹ",
+        "œ",
+        "Æ",
+        "ŉ",
+        "\u{00A0}",
+        "\u{00AD}",
+        "\u{0640}",
+        "\u{061C}",
+        "\u{0301}",
+        "İ",
+        "ǅ",
+        "¼",
+        "²",
+        "ﬁ",
+        "-",
+        ",",
+        "“",
+        "«",
+        "»",
+        "n°",
+        "objetivœs",
+        "objetivoes",
+    ];
+    for _ in 0..20_000 {
+        let mut t = String::new();
+        for _ in 0..next() % 10 {
+            t.push_str(accented[next() % accented.len()]);
+            if next() % 3 != 0 {
+                t.push(' ');
+            }
         }
         s.check(&t);
     }

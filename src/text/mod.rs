@@ -38,8 +38,9 @@ fn fold_ascii(text: &str) -> String {
 }
 
 /// Folds text for comparison: compatibility-decomposed, accents and case
-/// removed, punctuation turned into spaces, whitespace collapsed. "I. MÉTHODOLOGIE"
-/// and "i methodologie" fold to the same string.
+/// removed, the ligatures œ and æ spelt out, punctuation turned into spaces,
+/// whitespace collapsed. "I. MÉTHODOLOGIE" and "i methodologie" fold to the
+/// same string, "Mise en œuvre" and "mise en oeuvre" too.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         fold_ascii(text)
@@ -128,11 +129,65 @@ fn fold_unicode_char(c: char, sink: &mut dyn FnMut(char)) {
             other => other,
         };
         if d.is_alphanumeric() {
-            d.to_lowercase().for_each(&mut *sink);
+            for l in d.to_lowercase() {
+                // Ligatures, as the scope check spells them: "Mise en œuvre"
+                // is also typed "Mise en oeuvre".
+                match l {
+                    'œ' => "oe".chars().for_each(&mut *sink),
+                    'æ' => "ae".chars().for_each(&mut *sink),
+                    l => sink(l),
+                }
+            }
         } else {
             sink(' ');
         }
     });
+}
+
+/// Whether [`fold`] and the scope check's fold ([`fold_char`]) split `text`
+/// into the same words, in the same letters, where the scope fold gives
+/// ASCII: true when `text` has no character of three bytes or more and
+/// every two-byte character folds alike both ways, character by character
+/// (both folds are per character). Not alike, for example: the modifier
+/// apostrophe ʼ (a letter to `fold`, an apostrophe to the scope fold) and
+/// Arabic-Indic digits (which `fold` leaves to [`ascii_digits`]).
+///
+/// Why: a French or Spanish paragraph is then read for objective numbers
+/// where the screen found the markers in its scope fold, instead of being
+/// folded a second time.
+pub(crate) fn folds_to_the_same_words(text: &str) -> bool {
+    static ALIKE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let alike = ALIKE.get_or_init(|| {
+        (0..0x800u32)
+            .map(|u| {
+                let Some(c) = char::from_u32(u).filter(|_| u >= 0x80) else {
+                    return false;
+                };
+                let mut scope = String::new();
+                fold_char(c, |d| {
+                    scope.push(if d.is_ascii() && !d.is_ascii_alphanumeric() {
+                        ' '
+                    } else {
+                        d
+                    })
+                });
+                let mut general = String::new();
+                fold_unicode_char(c, &mut |d| general.push(d));
+                scope.is_ascii() && scope == general
+            })
+            .collect()
+    });
+    let mut chars = text.chars();
+    while let Some(&b) = chars.as_str().as_bytes().first() {
+        if b >= 0xE0 {
+            return false;
+        }
+        let Some(c) = chars.next() else { break };
+        if b >= 0x80 && !alike.get(c as usize).copied().unwrap_or(false) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Length of the ASCII prefix of `bytes`, eight bytes at a time.
@@ -362,7 +417,14 @@ mod tests {
                     out.push(' ');
                 }
                 pending_space = false;
-                out.extend(c.to_lowercase());
+                // (Ligatures spelt out since: "Mise en œuvre" = "oeuvre".)
+                for l in c.to_lowercase() {
+                    match l {
+                        'œ' => out.push_str("oe"),
+                        'æ' => out.push_str("ae"),
+                        l => out.push(l),
+                    }
+                }
             } else {
                 pending_space = true;
             }
@@ -446,6 +508,8 @@ mod tests {
         assert_eq!(fold("  Next   steps. "), "next steps");
         assert_eq!(fold("منهجية الاستعراض"), "منهجيه الاستعراض");
         assert_eq!(fold("أهداف"), "اهداف");
+        assert_eq!(fold("Mise en Œuvre"), fold("mise en oeuvre"));
+        assert_eq!(fold("Cæsar"), "caesar");
     }
 
     #[test]

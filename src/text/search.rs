@@ -44,6 +44,9 @@ pub struct Screened {
     joins: bool,
     /// The paragraph is ASCII, and the hits carry its byte offsets.
     ascii: bool,
+    /// The paragraph is not ASCII but folds to ASCII (accented Latin): the
+    /// hits carry byte offsets in [`ScreenScratch::folded`].
+    folded_ascii: bool,
 }
 
 impl Screened {
@@ -66,6 +69,13 @@ impl Screened {
     /// the byte offset of every word that matched a list.
     pub fn is_ascii(&self) -> bool {
         self.ascii
+    }
+
+    /// True when the paragraph is not ASCII but its scope fold is (French,
+    /// Spanish): [`ScreenScratch::hits`] then holds offsets in
+    /// [`ScreenScratch::folded`].
+    pub fn folds_to_ascii(&self) -> bool {
+        self.folded_ascii
     }
 }
 
@@ -90,6 +100,12 @@ impl ScreenScratch {
     /// search settled the paragraph: the caller verifies each place).
     pub fn hits(&self) -> &[(u8, usize)] {
         &self.hits
+    }
+
+    /// The last paragraph as the scope check folds it, when it was not
+    /// ASCII (see [`Screened::folds_to_ascii`]).
+    pub fn folded(&self) -> &str {
+        &self.folded
     }
 
     fn reset(&mut self, phrases: usize) {
@@ -409,6 +425,7 @@ impl Screen {
                     lists: lists | self.always,
                     joins,
                     ascii: true,
+                    folded_ascii: false,
                 };
             }
             let (words, lists) = self.scan_ascii(bytes, scratch);
@@ -417,6 +434,7 @@ impl Screen {
                 lists: lists | self.always,
                 joins,
                 ascii: true,
+                folded_ascii: false,
             };
         }
         let words = word_count(text);
@@ -426,12 +444,10 @@ impl Screen {
             // Accented Latin text (French, Spanish) folds to ASCII: the
             // anchor search settles most of it as it does English.
             let bytes = folded.as_bytes();
-            let lists = match self.scan_anchored(bytes, scratch) {
+            match self.scan_anchored(bytes, scratch) {
                 Some(lists) => lists,
                 None => self.scan_ascii(bytes, scratch).1,
-            };
-            scratch.hits.clear();
-            lists
+            }
         } else {
             let mut lists = 0;
             match self.other.searcher() {
@@ -448,12 +464,14 @@ impl Screen {
             }
             lists
         };
+        let folded_ascii = folded.is_ascii();
         scratch.folded = folded;
         Screened {
             words,
             lists: lists | self.always,
             joins: joins || joiner,
             ascii: false,
+            folded_ascii,
         }
     }
 
@@ -888,6 +906,39 @@ mod tests {
         // Chinese phrases are one-character words: those are all tested.
         assert!(scan(&s, "难民营").may_contain(0));
         assert!(!scan(&s, "移民").may_contain(0));
+    }
+
+    /// Where the scope fold of a paragraph is ASCII and
+    /// [`super::super::folds_to_the_same_words`] holds, its words are those
+    /// of [`super::super::fold`]: checked for every character below U+0800
+    /// in several places of a sentence.
+    #[test]
+    fn accented_latin_folds_to_the_same_words_both_ways() {
+        let mut taken = 0;
+        for c in (0x80..0x800u32).filter_map(char::from_u32) {
+            for text in [
+                format!("a{c}b"),
+                format!("Objetivo{c}5 y {c}7"),
+                format!("{c}{c} x{c} {c}"),
+                format!("objetiv{c}s 3"),
+            ] {
+                let mut scope = String::new();
+                fold_into(&text, &mut scope);
+                if !scope.is_ascii() || !super::super::folds_to_the_same_words(&text) {
+                    continue;
+                }
+                taken += 1;
+                let words: Vec<String> = scope
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_ascii_lowercase)
+                    .collect();
+                let general = super::super::fold(&super::super::ascii_digits(&text));
+                let general: Vec<&str> = general.split(' ').filter(|w| !w.is_empty()).collect();
+                assert_eq!(words, general, "U+{:04X} in {text:?}", u32::from(c));
+            }
+        }
+        assert!(taken > 1000, "{taken}");
     }
 
     #[test]
