@@ -560,6 +560,12 @@ mod tests {
             vec![24]
         );
         assert_eq!(f.prose_objectives("根据目标12和目标三"), vec![12, 3]);
+        // Plurals, as Russian and Arabic prose cite several objectives.
+        assert_eq!(
+            f.prose_objectives("в рамках целей 5 и 6, а также в целях 7"),
+            vec![5, 6, 7]
+        );
+        assert_eq!(f.prose_objectives("في إطار الأهداف 5 و 6"), vec![5, 6]);
         assert_eq!(
             f.prose_objectives("Adopted in 2018, the compact has 23 objectives."),
             Vec::<u32>::new()
