@@ -7,6 +7,11 @@ work="${WORK:-$(mktemp -d)}"
 cargo build --release --locked --quiet --bin gcm-review
 cargo bench --locked --quiet --bench docx_pages -- generate "$work" >/dev/null
 cargo bench --locked --quiet --bench docx_pages -- compare "$work"
+# Real Word files of other projects, when the shared corpus is beside the project.
+if [ -d ../shared/corpus/docx-real ]; then
+  echo
+  cargo bench --locked --quiet --bench docx_pages -- corpus ../shared/corpus/docx-real | tail -1
+fi
 echo
 echo "| pages | peak RSS of \`gcm-review check\` |"
 echo "|---|---|"

@@ -4,6 +4,7 @@
 //!   cargo bench --bench docx_pages -- generate DIR   # writes report-{10,50,200}.docx and
 //!                                                    # report-50-{fr,es,ru,ar,zh}.docx
 //!   cargo bench --bench docx_pages -- compare DIR    # prints the timing table
+//!   cargo bench --bench docx_pages -- corpus ../shared/corpus/docx-real   # real files
 //!   cargo bench --bench docx_pages -- profile DIR    # checks report-200 300 times (for perf;
 //!                                                    # PAGES=10, N=5000, READ=1 to read only,
 //!                                                    # LANG_CODE=fr for a translated report)
@@ -323,6 +324,68 @@ fn main() {
                 let name = file_name(&LANGUAGE_PAGES.to_string(), lang.code);
                 std::fs::write(dir.join(name), bytes).expect("write file");
             }
+        }
+        "corpus" => {
+            // Real Word files (DIR: `../shared/corpus/docx-real`) with at
+            // least 20 KB of text: check against scan, file by file.
+            let checker = Checker::new().expect("checker");
+            let options = CheckOptions::default();
+            let mut files = Vec::new();
+            let mut stack = vec![dir.to_path_buf()];
+            while let Some(d) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&d) else {
+                    continue;
+                };
+                for e in entries.flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "docx") {
+                        files.push(p);
+                    }
+                }
+            }
+            files.sort();
+            let (mut scans, mut checks, mut rows) = (0.0, 0.0, Vec::new());
+            for f in &files {
+                let Ok(bytes) = std::fs::read(f) else {
+                    continue;
+                };
+                if scan(&bytes) < 20_000 {
+                    continue;
+                }
+                let s = median_ms(
+                    || {
+                        std::hint::black_box(scan(&bytes));
+                    },
+                    15,
+                );
+                let c = median_ms(
+                    || {
+                        std::hint::black_box(checker.check("bench.docx", &bytes, &options));
+                    },
+                    15,
+                );
+                scans += s;
+                checks += c;
+                rows.push((
+                    c / s,
+                    s,
+                    c,
+                    f.strip_prefix(dir).unwrap_or(f).display().to_string(),
+                ));
+            }
+            rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+            println!("| file | scan | check | ratio |");
+            println!("|---|---|---|---|");
+            for (ratio, s, c, name) in &rows {
+                println!("| {name} | {s:.3} ms | {c:.3} ms | {ratio:.2}× |");
+            }
+            println!(
+                "\n{} files with 20 KB of text or more: scan {scans:.1} ms, check {checks:.1} ms in all, ratio {:.2}×",
+                rows.len(),
+                checks / scans
+            );
         }
         "profile" => {
             // `perf record` target: check (or only read) one report over and over.
