@@ -221,28 +221,11 @@ impl ObjectiveFinder {
     fn prose_objectives_folded(&self, text: &str) -> Vec<u32> {
         // The general path: fold the whole paragraph, then read its tokens.
         let folded = fold(&ascii_digits(text));
-        let mut found = Vec::new();
-        let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-        let mut i = 0;
-        while i < tokens.len() {
-            let is_marker = tokens.get(i).is_some_and(|t| self.is_marker(t));
-            i += 1;
-            if !is_marker {
-                continue;
-            }
-            let mut j = i;
-            while let Some(token) = tokens.get(j) {
-                if let Some(n) = parse_number(token) {
-                    if n <= LARGEST_PLAUSIBLE && !found.contains(&n) {
-                        found.push(n);
-                    }
-                } else if !CONNECTORS.contains(token) {
-                    break;
-                }
-                j += 1;
-            }
-            i = j;
+        let mut reader = ProseReader::default();
+        for token in folded.split(' ').filter(|t| !t.is_empty()) {
+            reader.read(self, token);
         }
+        let mut found = reader.found;
         for n in chinese_all(&folded) {
             if !found.contains(&n) {
                 found.push(n);
