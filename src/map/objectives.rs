@@ -457,22 +457,7 @@ mod tests {
             "ﻻ",
             "n°",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..next() % 14 {
-                let r = next();
-                text.push_str(pool[(r % pool.len() as u64) as usize]);
-                if r % 3 != 0 {
-                    text.push(' ');
-                }
-            }
+        for text in crate::text::mixed_texts(0x9E37_79B9_7F4A_7C15, &pool, 13, true, 20_000) {
             assert_eq!(
                 f.prose_objectives(&text),
                 f.prose_objectives_folded(&text),

@@ -75,21 +75,11 @@ impl RuleScreen {
         let objectives = if !screened.may_contain(OBJECTIVES) {
             Vec::new()
         } else if screened.is_ascii() {
-            let starts = scratch
-                .hits()
-                .iter()
-                .filter(|(list, _)| usize::from(*list) == OBJECTIVES)
-                .map(|(_, at)| *at);
-            finder.prose_objectives_at(text, starts)
+            finder.prose_objectives_at(text, marker_starts(scratch))
         } else if screened.folds_to_ascii() && folds_to_the_same_words(text) {
             // Accented Latin: read the markers where the screen found them
             // in the folded paragraph.
-            let starts = scratch
-                .hits()
-                .iter()
-                .filter(|(list, _)| usize::from(*list) == OBJECTIVES)
-                .map(|(_, at)| *at);
-            finder.prose_objectives_at(scratch.folded(), starts)
+            finder.prose_objectives_at(scratch.folded(), marker_starts(scratch))
         } else {
             finder.prose_objectives(text)
         };
@@ -99,4 +89,14 @@ impl RuleScreen {
             objectives,
         }
     }
+}
+
+/// Where the screen found objective markers: in the paragraph, or in its
+/// scope fold when that is what the screen read.
+fn marker_starts(scratch: &ScreenScratch) -> impl Iterator<Item = usize> + '_ {
+    scratch
+        .hits()
+        .iter()
+        .filter(|(list, _)| usize::from(*list) == OBJECTIVES)
+        .map(|(_, at)| *at)
 }

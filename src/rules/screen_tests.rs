@@ -90,6 +90,7 @@ fn screens_agree_on_awkward_spellings() {
         "ref\u{AD}ugees with a soft hyphen",
         "ＲＥＦＵＧＥＥＳ in full width",
         "internally\u{200B}displaced persons",
+        "ü\u{61C}objetivos 5 y x\u{200B}objective 6",
         "БЕЖЕНЦЫ и лица, ищущие убежища",
         "اللاجئـــين وطالبي اللجوء",
         "難民與尋求庇護者",
@@ -188,14 +189,7 @@ fn screens_agree_on_awkward_spellings() {
         "objetivœs",
         "objetivoes",
     ];
-    for _ in 0..20_000 {
-        let mut t = String::new();
-        for _ in 0..next() % 10 {
-            t.push_str(accented[next() % accented.len()]);
-            if next() % 3 != 0 {
-                t.push(' ');
-            }
-        }
+    for t in crate::text::mixed_texts(17, &accented, 9, true, 20_000) {
         s.check(&t);
     }
 }

@@ -78,7 +78,7 @@ fn fold_char_exact(ch: char, mut push: impl FnMut(char)) {
 
 /// Characters that vanish: soft hyphen, zero-width and bidi controls, BOM,
 /// Arabic tatweel.
-fn is_ignorable(c: char) -> bool {
+pub(crate) fn is_ignorable(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}'

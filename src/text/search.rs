@@ -97,7 +97,8 @@ pub struct ScreenScratch {
 impl ScreenScratch {
     /// For an ASCII paragraph: (list, byte offset) of every word start where
     /// a word of a list may begin, in text order (a superset when the anchor
-    /// search settled the paragraph: the caller verifies each place).
+    /// search settled the paragraph: the caller verifies each place). For a
+    /// paragraph that folds to ASCII, the same in [`ScreenScratch::folded`].
     pub fn hits(&self) -> &[(u8, usize)] {
         &self.hits
     }
@@ -440,7 +441,8 @@ impl Screen {
         let words = word_count(text);
         let mut folded = std::mem::take(&mut scratch.folded);
         let joiner = fold_into(text, &mut folded);
-        let lists = if folded.is_ascii() {
+        let folded_ascii = folded.is_ascii();
+        let lists = if folded_ascii {
             // Accented Latin text (French, Spanish) folds to ASCII: the
             // anchor search settles most of it as it does English.
             let bytes = folded.as_bytes();
@@ -464,7 +466,6 @@ impl Screen {
             }
             lists
         };
-        let folded_ascii = folded.is_ascii();
         scratch.folded = folded;
         Screened {
             words,
