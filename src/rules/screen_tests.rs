@@ -130,17 +130,7 @@ fn screens_agree_on_awkward_spellings() {
         "100",
         "through",
     ];
-    let mut seed = 11u32;
-    let mut next = || {
-        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        (seed >> 16) as usize
-    };
-    for _ in 0..3000 {
-        let mut t = String::new();
-        for _ in 0..next() % 12 {
-            t.push_str(pieces[next() % pieces.len()]);
-            t.push(' ');
-        }
+    for t in crate::text::mixed_texts(11, &pieces, 11, true, 3000) {
         s.check(&t);
     }
     // Generated accented prose (read where the screen found the markers in
