@@ -19,6 +19,10 @@ use std::time::Instant;
 use gcm_review::docx_writer::{write_docx, DocBlock, DocxDocument, Paragraph};
 use serde_json::{json, Value};
 
+#[path = "support/prose.rs"]
+mod prose;
+use prose::{varied_sentence, Random};
+
 fn main() {
     // `cargo bench` appends `--bench`; ignore it.
     let args: Vec<String> = std::env::args()
@@ -44,8 +48,9 @@ fn main() {
     }
 }
 
-/// Deterministic report prose: sentences cycled from a small GCM-flavoured
-/// set, so every paragraph is realistic length without any randomness.
+/// Deterministic report prose: sentences as long as those of a small
+/// GCM-flavoured set, of their words in a new order each time, so the text
+/// varies (and compresses) as a real report's does (`support/prose.rs`).
 fn paragraph(seed: usize, words: usize) -> String {
     const SENTENCES: [&str; 8] = [
         "The national focal point coordinated the review with eleven ministries, the association of municipalities and migrant associations.",
@@ -57,16 +62,19 @@ fn paragraph(seed: usize, words: usize) -> String {
         "The average cost of sending remittances fell below five per cent on the main corridors used by migrant workers.",
         "Alternatives to immigration detention for children and families were introduced in cooperation with civil society organisations.",
     ];
+    let mut random = Random::new(seed as u64 + 1);
     let mut out = String::new();
     let mut count = 0;
     let mut i = seed;
     while count < words {
-        let s = SENTENCES.get(i % SENTENCES.len()).copied().unwrap_or("");
+        let len = SENTENCES
+            .get(i % SENTENCES.len())
+            .map_or(0, |s| s.split_whitespace().count());
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(s);
-        count += s.split_whitespace().count();
+        out.push_str(&varied_sentence(&SENTENCES, len, false, &mut random));
+        count += len;
         i += 1;
     }
     out
@@ -83,6 +91,7 @@ type SectionSpec = (
 
 /// The sections of a 10-page report.
 fn report_sections() -> Vec<SectionSpec> {
+    // Distinct seeds: no paragraph of the report repeats another.
     let paras =
         |seed: usize, n: usize| (0..n).map(|k| paragraph(seed + k, 110)).collect::<Vec<_>>();
     vec![
@@ -95,26 +104,26 @@ fn report_sections() -> Vec<SectionSpec> {
         (
             "policy_environment",
             "2. Policy and enabling environment",
-            paras(3, 6),
+            paras(100, 6),
             vec![],
         ),
         (
             "objectives_progress",
             "3. Progress on GCM objectives",
-            paras(5, 1),
+            paras(200, 1),
             [2, 5, 6, 7, 12, 13, 15, 16, 20, 23]
                 .iter()
                 .enumerate()
-                .map(|(k, n)| (*n, paras(k, 3)))
+                .map(|(k, n)| (*n, paras(300 + 10 * k, 3)))
                 .collect(),
         ),
         (
             "means_of_implementation",
             "4. Means of implementation",
-            paras(1, 4),
+            paras(400, 4),
             vec![],
         ),
-        ("next_steps", "5. Next steps", paras(6, 3), vec![]),
+        ("next_steps", "5. Next steps", paras(500, 3), vec![]),
     ]
 }
 

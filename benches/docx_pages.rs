@@ -18,6 +18,10 @@ use std::time::Instant;
 use gcm_review::check::{CheckOptions, Checker};
 use gcm_review::docx_writer::{write_docx, DocBlock, DocxDocument, Paragraph};
 
+#[path = "support/prose.rs"]
+mod prose;
+use prose::{varied_sentence, Random};
+
 const PAGES: [usize; 3] = [10, 50, 200];
 const WORDS_PER_PAGE: usize = 500;
 
@@ -162,7 +166,31 @@ const LANGUAGES: [Language; 6] = [
 /// Pages of the per-language reports.
 const LANGUAGE_PAGES: usize = 50;
 
-fn report(pages: usize, lang: &Language) -> DocxDocument {
+/// How the benchmark report's prose is made.
+#[derive(Clone, Copy, PartialEq)]
+enum Prose {
+    /// Words of the language's six sentences in a new order in every
+    /// sentence (see `support/prose.rs`): the headline figures.
+    Varied,
+    /// The six sentences themselves, over and over: the sessions 1-5
+    /// figures, kept for comparison.
+    Repeated,
+}
+
+/// A sentence as long as sentence `k` of the language (in words, or in
+/// characters for Chinese), of words drawn from all six sentences.
+fn varied(lang: &Language, k: usize, random: &mut Random) -> String {
+    let zh = lang.code == "zh";
+    let len = if zh {
+        lang.sentences[k].chars().count().saturating_sub(1)
+    } else {
+        lang.sentences[k].split_whitespace().count()
+    };
+    varied_sentence(&lang.sentences, len, zh, random)
+}
+
+fn report(pages: usize, lang: &Language, prose: Prose) -> DocxDocument {
+    let mut random = Random::new(1);
     // Lengths follow the English sentences, so every language carries the
     // same content (a Chinese sentence is one "word" per character for Word).
     let english = &LANGUAGES[0].sentences;
@@ -190,7 +218,13 @@ fn report(pages: usize, lang: &Language) -> DocxDocument {
             let picked: Vec<usize> = (0..4).map(|k| (sentence + k) % english.len()).collect();
             sentence += 1;
             let separator = if lang.code == "zh" { "" } else { " " };
-            let text: Vec<&str> = picked.iter().map(|&k| lang.sentences[k]).collect();
+            let text: Vec<String> = picked
+                .iter()
+                .map(|&k| match prose {
+                    Prose::Repeated => lang.sentences[k].to_string(),
+                    Prose::Varied => varied(lang, k, &mut random),
+                })
+                .collect();
             words += picked
                 .iter()
                 .map(|&k| english[k].split_whitespace().count())
@@ -315,12 +349,15 @@ fn main() {
             std::fs::create_dir_all(dir).expect("create dir");
             let english = &LANGUAGES[0];
             for pages in PAGES {
-                let bytes = write_docx(&report(pages, english)).expect("write");
-                std::fs::write(dir.join(file_name(&pages.to_string(), "en")), bytes)
-                    .expect("write file");
+                for (prose, code) in [(Prose::Varied, "en"), (Prose::Repeated, "repeated")] {
+                    let bytes = write_docx(&report(pages, english, prose)).expect("write");
+                    std::fs::write(dir.join(file_name(&pages.to_string(), code)), bytes)
+                        .expect("write file");
+                }
             }
             for lang in LANGUAGES.iter().skip(1) {
-                let bytes = write_docx(&report(LANGUAGE_PAGES, lang)).expect("write");
+                let bytes =
+                    write_docx(&report(LANGUAGE_PAGES, lang, Prose::Varied)).expect("write");
                 let name = file_name(&LANGUAGE_PAGES.to_string(), lang.code);
                 std::fs::write(dir.join(name), bytes).expect("write file");
             }
@@ -412,16 +449,23 @@ fn main() {
             let checker = Checker::new().expect("checker");
             println!("| pages | words | size | scan (median) | read (median) | check (median) | ratio check/scan |");
             println!("|---|---|---|---|---|---|---|");
-            for pages in PAGES {
-                let bytes =
-                    std::fs::read(dir.join(file_name(&pages.to_string(), "en"))).expect("read");
-                let runs = if pages >= 200 { 41 } else { 201 };
-                let (s, r, c, note) = measure(&checker, &bytes, runs);
-                let words = pages * WORDS_PER_PAGE;
-                println!(
-                    "| {pages} | ~{words} | {} KB | {s:.3} ms | {r:.3} ms | {c:.3} ms | {:.2}× |  ({note})",
-                    bytes.len() / 1024, c / s
-                );
+            for code in ["en", "repeated"] {
+                if code == "repeated" {
+                    println!(
+                        "\nThe same reports with the six sentences repeated (sessions 1-5):\n"
+                    );
+                }
+                for pages in PAGES {
+                    let bytes =
+                        std::fs::read(dir.join(file_name(&pages.to_string(), code))).expect("read");
+                    let runs = if pages >= 200 { 41 } else { 201 };
+                    let (s, r, c, note) = measure(&checker, &bytes, runs);
+                    let words = pages * WORDS_PER_PAGE;
+                    println!(
+                        "| {pages} | ~{words} | {} KB | {s:.3} ms | {r:.3} ms | {c:.3} ms | {:.2}× |  ({note})",
+                        bytes.len() / 1024, c / s
+                    );
+                }
             }
             println!();
             println!("| language ({LANGUAGE_PAGES} pages) | size | scan (median) | read (median) | check (median) | ratio check/scan |");
