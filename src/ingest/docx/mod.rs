@@ -8,6 +8,7 @@
 //! body, notes and comments.
 
 mod assemble;
+mod inflate;
 mod numbering;
 mod package;
 mod props;
