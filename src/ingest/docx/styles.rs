@@ -280,7 +280,7 @@ enum Tag {
     Vanish,
     Lang,
     DocDefaults,
-    /// Table-style and revision subtrees, skipped whole.
+    /// Latent-style, table-style and revision subtrees, skipped whole.
     Skipped,
     Other,
 }
@@ -301,7 +301,8 @@ impl Tag {
             "vanish" => Tag::Vanish,
             "lang" => Tag::Lang,
             "docDefaults" => Tag::DocDefaults,
-            "tblStylePr" | "rPrChange" | "pPrChange" | "tblPr" | "trPr" | "tcPr" => Tag::Skipped,
+            "tblStylePr" | "rPrChange" | "pPrChange" | "tblPr" | "trPr" | "tcPr"
+            | "latentStyles" => Tag::Skipped,
             _ => Tag::Other,
         }
     }

@@ -72,7 +72,12 @@ impl<'a> PlainTokens<'a> {
         if i >= b.len() {
             return Some(Event::Eof);
         }
-        let lt = memchr2(b'<', b'&', b.get(i..)?).map_or(b.len(), |p| i + p);
+        // Most events start right where the last one ended: no search then.
+        let lt = if b.get(i) == Some(&b'<') {
+            i
+        } else {
+            memchr2(b'<', b'&', b.get(i..)?).map_or(b.len(), |p| i + p)
+        };
         if lt > i {
             self.at = lt;
             return Some(Event::Text(BytesText::from_escaped(self.text.get(i..lt)?)));
@@ -91,6 +96,16 @@ impl<'a> PlainTokens<'a> {
         }
         match *b.get(lt + 1)? {
             b'/' => {
+                // The usual end tag is `</` + the open name + `>`.
+                if let Some(&(s, e)) = self.open.last() {
+                    let after = lt + 2 + (e - s);
+                    if b.get(after) == Some(&b'>') && b.get(lt + 2..after) == b.get(s..e) {
+                        let name = self.text.get(lt + 2..after)?;
+                        self.open.pop();
+                        self.at = after + 1;
+                        return Some(Event::End(BytesEnd::new(name)));
+                    }
+                }
                 let gt = lt + memchr(b'>', b.get(lt..)?)?;
                 let content = b.get(lt + 2..gt)?;
                 let len = content
@@ -133,19 +148,22 @@ impl<'a> PlainTokens<'a> {
 }
 
 /// The `>` closing the tag whose content starts at `from`, skipping any in
-/// quoted attribute values.
+/// quoted attribute values. A byte loop: tags are short, and a search call
+/// per quote cost more than reading the bytes.
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    loop {
-        let at = i + memchr3(b'>', b'"', b'\'', b.get(i..)?)?;
-        match *b.get(at)? {
-            b'>' => return Some(at),
-            quote => {
-                let close = at + 1 + memchr(quote, b.get(at + 1..)?)?;
-                i = close + 1;
+    let mut quote = 0u8;
+    for (k, &c) in b.get(from..)?.iter().enumerate() {
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
             }
+        } else if c == b'>' {
+            return Some(from + k);
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
         }
     }
+    None
 }
 
 #[cfg(test)]

@@ -331,60 +331,97 @@ impl<'a> XmlPart<'a> {
     /// Takes a start or empty tag's declarations; errors as `NsReader`
     /// reports them (it counts open elements in a `u16`).
     fn open_scope(&mut self, e: &BytesStart<'_>, pos: u64) -> Result<(Ns, bool), IngestError> {
+        let declared = self.declare(e, pos)?;
+        Ok((self.ns.classify(e.name()), declared))
+    }
+
+    /// The declarations part of [`XmlPart::open_scope`]: true when the tag
+    /// declares namespaces.
+    fn declare(&mut self, e: &BytesStart<'_>, pos: u64) -> Result<bool, IngestError> {
         let opened = self.depth + 1;
         let declared = if opened > usize::from(u16::MAX) {
             Err(NamespaceError::TooDeeplyNested(usize::from(u16::MAX)))
         } else {
             self.ns.open(e, opened)
         };
-        match declared {
-            Ok(d) => Ok((self.ns.classify(e.name()), d)),
-            Err(err) => Err(self.invalid(format!(
+        declared.map_err(|err| {
+            self.invalid(format!(
                 "{} (near byte {pos})",
                 quick_xml::Error::Namespace(err)
-            ))),
+            ))
+        })
+    }
+
+    /// The next raw event and where it begins: from the plain tokenizer
+    /// while it can, then from quick-xml.
+    #[inline(always)]
+    fn raw_event(&mut self) -> Result<(u64, Event<'a>), IngestError> {
+        loop {
+            match self.plain.as_mut() {
+                Some(plain) => {
+                    let pos = plain.position();
+                    match plain.next_event() {
+                        Some(ev) => return Ok((pos, ev)),
+                        None => {
+                            // Markup the plain tokenizer leaves to quick-xml:
+                            // it reads up to here and goes on from there.
+                            self.plain = None;
+                            self.catch_up(pos)?;
+                        }
+                    }
+                }
+                None => {
+                    let pos = self.reader.buffer_position();
+                    return match self.reader.read_event() {
+                        Ok(ev) => Ok((pos, ev)),
+                        Err(e) => Err(self.invalid(format!("{e} (near byte {pos})"))),
+                    };
+                }
+            }
+        }
+    }
+
+    /// Closes the scope of an empty tag that declared namespaces, once its
+    /// event has been handed out.
+    #[inline(always)]
+    fn pop_pending(&mut self) {
+        if self.ns.pending_pop {
+            self.ns.pending_pop = false;
+            self.ns.close(self.depth + 1);
+        }
+    }
+
+    fn too_deep(&self) -> IngestError {
+        IngestError::TooDeep {
+            part: self.part.to_owned(),
+            limit: self.max_depth,
+        }
+    }
+
+    /// The end of the part: fine at depth 0, a truncated part otherwise.
+    fn at_eof(&self) -> Result<Ev<'a>, IngestError> {
+        if self.depth > 0 {
+            Err(self.invalid(format!(
+                "the part ends with {} element(s) still open (truncated?)",
+                self.depth
+            )))
+        } else {
+            Ok(Ev::Eof)
         }
     }
 
     /// The next event that matters, with depth, DOCTYPE and EOF checks.
     #[inline(always)]
     pub(super) fn next(&mut self) -> Result<Ev<'a>, IngestError> {
-        if self.ns.pending_pop {
-            self.ns.pending_pop = false;
-            self.ns.close(self.depth + 1);
-        }
+        self.pop_pending();
         loop {
-            let (pos, ev) = match self.plain.as_mut() {
-                Some(plain) => {
-                    let pos = plain.position();
-                    match plain.next_event() {
-                        Some(ev) => (pos, ev),
-                        None => {
-                            // Markup the plain tokenizer leaves to quick-xml:
-                            // it reads up to here and goes on from there.
-                            self.plain = None;
-                            self.catch_up(pos)?;
-                            continue;
-                        }
-                    }
-                }
-                None => {
-                    let pos = self.reader.buffer_position();
-                    match self.reader.read_event() {
-                        Ok(ev) => (pos, ev),
-                        Err(e) => return Err(self.invalid(format!("{e} (near byte {pos})"))),
-                    }
-                }
-            };
+            let (pos, ev) = self.raw_event()?;
             return match ev {
                 Event::Start(e) => {
                     let (ns, _) = self.open_scope(&e, pos)?;
                     self.depth += 1;
                     if self.depth > self.max_depth {
-                        return Err(IngestError::TooDeep {
-                            part: self.part.to_owned(),
-                            limit: self.max_depth,
-                        });
+                        return Err(self.too_deep());
                     }
                     Ok(Ev::Start(ns, e))
                 }
@@ -392,10 +429,7 @@ impl<'a> XmlPart<'a> {
                     let (ns, declared) = self.open_scope(&e, pos)?;
                     self.ns.pending_pop = declared;
                     if self.depth + 1 > self.max_depth {
-                        return Err(IngestError::TooDeep {
-                            part: self.part.to_owned(),
-                            limit: self.max_depth,
-                        });
+                        return Err(self.too_deep());
                     }
                     Ok(Ev::Empty(ns, e))
                 }
@@ -410,16 +444,7 @@ impl<'a> XmlPart<'a> {
                 Event::DocType(_) => Err(IngestError::Doctype {
                     part: self.part.to_owned(),
                 }),
-                Event::Eof => {
-                    if self.depth > 0 {
-                        Err(self.invalid(format!(
-                            "the part ends with {} element(s) still open (truncated?)",
-                            self.depth
-                        )))
-                    } else {
-                        Ok(Ev::Eof)
-                    }
-                }
+                Event::Eof => self.at_eof(),
                 Event::Comment(_) | Event::Decl(_) | Event::PI(_) => continue,
             };
         }
@@ -440,15 +465,50 @@ impl<'a> XmlPart<'a> {
     }
 
     /// Skips the rest of the element just opened (after an [`Ev::Start`]).
+    ///
+    /// The skipped events are checked as [`XmlPart::next`] checks them
+    /// (depth limit, namespace declarations, DOCTYPE, truncation, end tags)
+    /// but never classified or handed out: a skipped subtree (Word's 376
+    /// latent-style entries, revision marks, table properties) costs little
+    /// more than tokenizing it.
     pub(super) fn skip_element(&mut self) -> Result<(), IngestError> {
         let target = self.depth.saturating_sub(1);
-        loop {
-            match self.next()? {
-                Ev::End if self.depth == target => return Ok(()),
-                Ev::Eof => return Ok(()),
-                _ => {}
+        while self.depth > target {
+            self.pop_pending();
+            let (pos, ev) = self.raw_event()?;
+            match ev {
+                Event::Start(e) => {
+                    self.declare(&e, pos)?;
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(self.too_deep());
+                    }
+                }
+                Event::Empty(e) => {
+                    self.ns.pending_pop = self.declare(&e, pos)?;
+                    if self.depth + 1 > self.max_depth {
+                        return Err(self.too_deep());
+                    }
+                }
+                Event::End(_) => {
+                    self.ns.close(self.depth);
+                    self.depth = self.depth.saturating_sub(1);
+                }
+                Event::DocType(_) => {
+                    return Err(IngestError::Doctype {
+                        part: self.part.to_owned(),
+                    })
+                }
+                Event::Eof => return self.at_eof().map(drop),
+                Event::Text(_)
+                | Event::CData(_)
+                | Event::GeneralRef(_)
+                | Event::Comment(_)
+                | Event::Decl(_)
+                | Event::PI(_) => {}
             }
         }
+        Ok(())
     }
 }
 
