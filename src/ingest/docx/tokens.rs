@@ -98,7 +98,7 @@ impl<'a> PlainTokens<'a> {
             b'/' => {
                 // The usual end tag is `</` + the open name + `>`.
                 if let Some(&(s, e)) = self.open.last() {
-                    let after = lt + 2 + (e - s);
+                    let after = lt + 2 + e.saturating_sub(s);
                     if b.get(after) == Some(&b'>') && b.get(lt + 2..after) == b.get(s..e) {
                         let name = self.text.get(lt + 2..after)?;
                         self.open.pop();

@@ -826,6 +826,65 @@ mod tests {
         }
     }
 
+    /// Reads `text` whole with `next`, or skips the root's first child
+    /// with `skip_element`: the outcome as a comparable string.
+    fn read_part(text: &str, skip: bool, max_depth: usize) -> String {
+        let mut x = XmlPart::new(text, "word/styles.xml", max_depth);
+        let mut starts = 0;
+        loop {
+            match x.next() {
+                Ok(Ev::Start(..)) => {
+                    starts += 1;
+                    if skip && starts == 2 {
+                        if let Err(e) = x.skip_element() {
+                            return e.to_string();
+                        }
+                    }
+                }
+                Ok(Ev::Eof) => return format!("ok at depth {}", x.depth()),
+                Ok(_) => {}
+                Err(e) => return e.to_string(),
+            }
+        }
+    }
+
+    #[test]
+    fn a_skipped_subtree_fails_exactly_where_reading_it_would() {
+        let w = r#"<w:styles xmlns:w="urn:w">"#;
+        let cases = [
+            // Fine, with a declaration inside the skipped subtree.
+            format!(
+                r#"{w}<w:latentStyles><w:x xmlns:v="urn:v"><v:y/></w:x><w:l a=">"/></w:latentStyles><w:style/></w:styles>"#
+            ),
+            // A prefix bound twice in one tag, inside the skipped subtree.
+            format!(
+                r#"{w}<w:latentStyles><w:x xmlns:xml="urn:not-xml"/></w:latentStyles></w:styles>"#
+            ),
+            format!(
+                r#"{w}<w:latentStyles><w:x xmlns:xml="urn:not-xml"></w:x></w:latentStyles></w:styles>"#
+            ),
+            // Too deep inside it (the limit is 4 below).
+            format!("{w}<w:latentStyles><w:a><w:b><w:c/></w:b></w:a></w:latentStyles></w:styles>"),
+            format!(
+                "{w}<w:latentStyles><w:a><w:b><w:c></w:c></w:b></w:a></w:latentStyles></w:styles>"
+            ),
+            // Mismatched end tag, truncation, a DOCTYPE, a comment.
+            format!("{w}<w:latentStyles><w:a></w:b></w:latentStyles></w:styles>"),
+            format!("{w}<w:latentStyles><w:a>"),
+            format!("{w}<w:latentStyles><!DOCTYPE x></w:latentStyles></w:styles>"),
+            format!("{w}<w:latentStyles><!-- c --><w:a/></w:latentStyles></w:styles>"),
+        ];
+        for text in &cases {
+            let whole = read_part(text, false, 4);
+            assert_eq!(read_part(text, true, 4), whole, "{text}");
+        }
+        // The cases do exercise both outcomes.
+        assert_eq!(read_part(&cases[0], true, 4), "ok at depth 0");
+        assert!(read_part(&cases[1], true, 4).contains("cannot be bound"));
+        assert!(read_part(&cases[2], true, 4).contains("cannot be bound"));
+        assert!(read_part(&cases[4], true, 4).contains("deep"));
+    }
+
     #[test]
     fn lazy_namespaces_match_ns_reader() {
         const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
