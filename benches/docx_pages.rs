@@ -1,8 +1,9 @@
 //! Issue 3 benchmark: `check` on a 10-, 50- and 200-page Word report against
 //! a plain zip + quick-xml scan of the same file, in the same run.
 //!
-//!   cargo bench --bench docx_pages -- generate DIR   # writes report-{10,50,200}.docx and
-//!                                                    # report-50-{fr,es,ru,ar,zh}.docx
+//!   cargo bench --bench docx_pages -- generate DIR   # writes report-{10,50,200}.docx (varied
+//!                                                    # prose), report-{10,50,200}-repeated.docx
+//!                                                    # and report-50-{fr,es,ru,ar,zh}.docx
 //!   cargo bench --bench docx_pages -- compare DIR    # prints the timing table
 //!   cargo bench --bench docx_pages -- corpus ../shared/corpus/docx-real   # real files
 //!   cargo bench --bench docx_pages -- profile DIR    # checks report-200 300 times (for perf;
