@@ -67,6 +67,10 @@ pub(super) struct AnchorInfo {
     /// The longest span of the phrases it is a word of: how many words on
     /// each side of a hit the word pass must read.
     pub reach: u32,
+    /// Where the anchor's partner words are in [`Anchors`] (start, count):
+    /// one other word of each phrase it is a word of. `None` when some
+    /// phrase has no other word, so every hit needs the word pass.
+    partners: Option<(u16, u16)>,
 }
 
 impl AnchorInfo {
@@ -85,6 +89,8 @@ const RARE_WEIGHT: u32 = 8;
 #[derive(Debug, Clone)]
 pub(super) struct Anchors {
     groups: Vec<(Finder, Vec<AnchorInfo>)>,
+    /// Partner words of every anchor (see [`AnchorInfo`]), as searchers.
+    partners: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// Anchors per search. Teddy gives each of its 16 buckets one anchor at
@@ -110,20 +116,49 @@ impl Anchors {
         if words.is_empty() {
             return None;
         }
+        let mut partners: Vec<memchr::memmem::Finder<'static>> = Vec::new();
         let info: Vec<AnchorInfo> = words
             .iter()
             .map(|a| {
                 let mut info = AnchorInfo::default();
+                let mut partner_words: Vec<&[u8]> = Vec::new();
+                let mut every_hit_scanned = false;
                 for p in phrases {
                     if p.words.iter().any(|w| w.starts_with(a)) {
                         info.lists |= 1 << p.list;
                         info.reach = info.reach.max(p.span);
+                        // The phrase's longest word the anchor does not
+                        // start: the phrase cannot match where it is absent.
+                        match p
+                            .words
+                            .iter()
+                            .filter(|w| !w.starts_with(a))
+                            .max_by_key(|w| w.len())
+                        {
+                            Some(w) if !partner_words.contains(&w.as_slice()) => {
+                                partner_words.push(w)
+                            }
+                            Some(_) => {}
+                            // A one-word phrase that is the anchor: decisive.
+                            None if matches!(p.words.as_slice(), [only] if only == a) => {}
+                            None => every_hit_scanned = true,
+                        }
                     }
                     if let [only] = p.words.as_slice() {
                         if only == a {
                             info.decisive |= 1 << p.list;
                         }
                     }
+                }
+                let start = u16::try_from(partners.len()).ok();
+                let count = u16::try_from(partner_words.len()).ok();
+                if let (false, Some(start), Some(count)) = (every_hit_scanned, start, count) {
+                    info.partners = Some((start, count));
+                    partners.extend(
+                        partner_words
+                            .iter()
+                            .map(|w| memchr::memmem::Finder::new(w).into_owned()),
+                    );
                 }
                 info
             })
@@ -132,7 +167,22 @@ impl Anchors {
         for (words, info) in words.chunks(GROUP).zip(info.chunks(GROUP)) {
             groups.push((Finder::new(words)?, info.to_vec()));
         }
-        Some(Anchors { groups })
+        Some(Anchors { groups, partners })
+    }
+
+    /// True when no phrase of the hit's anchor can match in `window` (the
+    /// text around the hit, folded with [`fold_byte`]): every such phrase
+    /// has a partner word the window lacks, so the word pass there can find
+    /// nothing the hit is part of. Most hits of a common anchor
+    /// ("international" of "international protection") end here.
+    pub fn rules_out(&self, info: &AnchorInfo, window: &[u8]) -> bool {
+        let Some((start, count)) = info.partners else {
+            return false;
+        };
+        let (start, count) = (usize::from(start), usize::from(count));
+        self.partners
+            .get(start..start + count)
+            .is_some_and(|words| words.iter().all(|w| w.find(window).is_none()))
     }
 
     /// Calls `f(info, offset)` for every occurrence of an anchor in `lower`
@@ -149,6 +199,7 @@ impl Anchors {
                     lists: u32::MAX,
                     decisive: 0,
                     reach: u32::MAX,
+                    partners: None,
                 });
                 if !f(hit, at) {
                     return;
@@ -370,5 +421,30 @@ mod tests {
         // not settle the phrase.
         assert_eq!(settled, [(0, true), (9, true), (31, false)]);
         assert_eq!(seen.iter().map(|s| s.2).collect::<Vec<_>>(), [1, 2, 1]);
+    }
+
+    #[test]
+    fn a_hit_is_ruled_out_only_where_a_phrase_lacks_its_partner_word() {
+        // "international" anchors a two-word phrase; "refug" two one-word
+        // phrases it does not equal, which no window can rule out.
+        let ps = phrases(&[&["international protection", "refugee", "refugees"]]);
+        let a = Anchors::new(&ps, "").expect("anchors");
+        let text = b"international cooperation on international  protection for refugees";
+        let mut ruled_out = Vec::new();
+        a.for_each_hit(text, |info, at| {
+            let window = text.get(at..text.len().min(at + 26)).unwrap_or(&[]);
+            ruled_out.push((at, a.rules_out(&info, window)));
+            true
+        });
+        assert_eq!(ruled_out, [(0, true), (29, false), (59, false)]);
+        // The partner may stand anywhere in the window, but whole.
+        let mut first = None;
+        a.for_each_hit(b"international", |info, _| {
+            first = Some(info);
+            false
+        });
+        let first = first.expect("a hit");
+        assert!(!a.rules_out(&first, b"protection, international"));
+        assert!(a.rules_out(&first, b"international protectio"));
     }
 }

@@ -513,6 +513,13 @@ impl Screen {
                 lists |= info.lists;
                 return true;
             };
+            if lower
+                .get(from..to)
+                .is_some_and(|w| anchors.rules_out(&info, w))
+            {
+                lists |= info.decisive;
+                return true;
+            }
             let kept = scratch.hits.len();
             scratch.forget_phrases(self.phrases.len());
             let (_, found) = self.scan_ascii(window, scratch);
