@@ -240,9 +240,11 @@ impl Lexicon {
         sources: &[(&'static str, &str)],
     ) -> Result<Lexicon, ScopeLexiconError> {
         let mut lex = Lexicon::default();
-        let mut ids = std::collections::HashSet::new();
-        let mut seen: std::collections::HashMap<Vec<PatWord>, usize> =
-            std::collections::HashMap::new();
+        // Built once per run from the seeds: a fast hasher (foldhash).
+        let mut ids: std::collections::HashSet<String, foldhash::fast::RandomState> =
+            std::collections::HashSet::default();
+        let mut seen: std::collections::HashMap<Vec<PatWord>, usize, foldhash::fast::RandomState> =
+            std::collections::HashMap::default();
         for &(lang, src) in sources {
             let file: FileToml =
                 crate::embedded::from_str(src).map_err(|message| ScopeLexiconError::Parse {

@@ -88,7 +88,8 @@ impl Matcher {
     /// Compile the index; identical forms from several entries share a pattern.
     pub(crate) fn new(lex: &Lexicon) -> Matcher {
         let mut m = Matcher::default();
-        let mut by_words: HashMap<&[PatWord], usize> = HashMap::new();
+        let mut by_words: HashMap<&[PatWord], usize, foldhash::fast::RandomState> =
+            HashMap::default();
         for form in &lex.forms {
             let Some(entry) = lex.entries.get(form.entry) else {
                 continue;

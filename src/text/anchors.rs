@@ -112,7 +112,8 @@ impl Anchors {
     /// nothing to cover or the search cannot be built.
     pub fn new(phrases: &[AnchorPhrase], background: &str) -> Option<Anchors> {
         let background: Vec<u8> = super::fold(background).bytes().map(fold_byte).collect();
-        let words = choose(phrases, |word| common_prefix_len(&background, word));
+        let index = BackgroundIndex::new(&background);
+        let words = choose(phrases, |word| index.common_prefix_len(word));
         if words.is_empty() {
             return None;
         }
@@ -244,6 +245,44 @@ impl Finder {
 }
 
 /// The length of the longest start of `word` found in `background`.
+/// Where each three-byte piece of the background starts, so the common
+/// prefix of each of the thousand-odd lexicon words is found from the few
+/// places its first three bytes occur, not by a search of the whole
+/// background per word (most of the screen's start-up before).
+struct BackgroundIndex<'a> {
+    text: &'a [u8],
+    starts: std::collections::HashMap<[u8; 3], Vec<u32>, foldhash::fast::RandomState>,
+}
+
+impl<'a> BackgroundIndex<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        let mut starts: std::collections::HashMap<[u8; 3], Vec<u32>, _> = Default::default();
+        for (i, w) in text.windows(3).enumerate() {
+            if let (Ok(head), Ok(i)) = (<[u8; 3]>::try_from(w), u32::try_from(i)) {
+                starts.entry(head).or_insert_with(Vec::new).push(i);
+            }
+        }
+        BackgroundIndex { text, starts }
+    }
+
+    /// [`common_prefix_len`], from the index.
+    fn common_prefix_len(&self, word: &[u8]) -> usize {
+        let Some(head) = word.get(..3).and_then(|h| <[u8; 3]>::try_from(h).ok()) else {
+            return common_prefix_len(self.text, word);
+        };
+        self.starts.get(&head).map_or(0, |starts| {
+            starts
+                .iter()
+                .map(|&at| {
+                    let rest = self.text.get(at as usize..).unwrap_or_default();
+                    rest.iter().zip(word).take_while(|(a, b)| a == b).count()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+    }
+}
+
 fn common_prefix_len(background: &[u8], word: &[u8]) -> usize {
     let head = word.get(..3).unwrap_or(word);
     memchr::memmem::find_iter(background, head)
@@ -405,6 +444,38 @@ mod tests {
         // where a phrase has nothing else ("international protection").
         let chosen = as_str(choose(&ps, common));
         assert_eq!(chosen, ["internally", "international", "temporary"]);
+    }
+
+    #[test]
+    fn the_background_index_finds_the_same_common_prefixes_as_a_search() {
+        let background: Vec<u8> = crate::text::fold(
+            "International cooperation; consular protection of migrants, refugees' rights. ab",
+        )
+        .bytes()
+        .map(fold_byte)
+        .collect();
+        let index = BackgroundIndex::new(&background);
+        for word in [
+            "international",
+            "internally",
+            "protection",
+            "protocol",
+            "refugees",
+            "ab",
+            "a",
+            "zzz",
+            "rights",
+            "migrants",
+            "consul",
+        ] {
+            let w = word.as_bytes();
+            assert_eq!(
+                index.common_prefix_len(w),
+                common_prefix_len(&background, w),
+                "{word}"
+            );
+        }
+        assert_eq!(index.common_prefix_len(b"internally"), 7);
     }
 
     #[test]
