@@ -223,6 +223,19 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Counts words the way Word shows them to the official: whitespace-separated
 /// tokens, with each CJK character counted as one word.
 pub fn word_count(text: &str) -> usize {
+    // Text of ASCII and two-byte characters (English, accented Latin,
+    // Cyrillic, Arabic) has no whitespace but ASCII's unless it holds
+    // U+0085 or U+00A0, and no CJK: its words start after ASCII spaces, and
+    // one vectorised pass counts them.
+    let bytes = text.as_bytes();
+    if ascii_prefix_len(bytes) == bytes.len() {
+        return ascii_word_starts(bytes, false);
+    }
+    let pairs = pair_scan::<true>(bytes);
+    if pairs.wide == 0 {
+        let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+        return usize::from(first) + pairs.starts;
+    }
     let mut count = 0;
     let mut in_token = false;
     let mut rest = text;
@@ -288,7 +301,7 @@ pub(super) fn ascii_word_starts(bytes: &[u8], in_token: bool) -> usize {
     let first = bytes
         .first()
         .is_some_and(|&b| !in_token && !is_ascii_space(b));
-    usize::from(first) + pair_scan(bytes).0
+    usize::from(first) + pair_scan::<false>(bytes).starts
 }
 
 /// The words of `bytes` as [`word_count`] counts them, or `None` when it is
@@ -300,29 +313,53 @@ pub(super) fn ascii_words(bytes: &[u8]) -> Option<usize> {
     if !bytes.get(..64).unwrap_or(bytes).is_ascii() {
         return None;
     }
-    let (starts, high) = pair_scan(bytes);
+    let pairs = pair_scan::<false>(bytes);
     let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
-    (high < 0x80).then_some(usize::from(first) + starts)
+    (pairs.high < 0x80).then_some(usize::from(first) + pairs.starts)
 }
 
-/// Word starts inside `bytes` (a space followed by a non-space), and the OR
-/// of all its bytes (non-ASCII when `>= 0x80`). Branch-free over blocks of
-/// 255 pairs, so a byte counter cannot overflow: the compiler turns this
-/// into vector compares.
-fn pair_scan(bytes: &[u8]) -> (usize, u8) {
+/// What one pass over the byte pairs of a text finds (see [`pair_scan`]).
+struct Pairs {
+    /// Word starts inside the text: an ASCII space followed by a non-space.
+    starts: usize,
+    /// The OR of all bytes: non-ASCII text when `>= 0x80`.
+    high: u8,
+    /// Non-zero when the text has a character of three or four bytes, or
+    /// U+0085 or U+00A0, the two-byte characters that are whitespace.
+    wide: u8,
+}
+
+/// Word starts, non-ASCII and (when `WIDE`) wide characters of `bytes`,
+/// branch-free over blocks of 255 pairs, so a byte counter cannot
+/// overflow: the compiler turns this into vector compares. The screen's
+/// pass over every ASCII paragraph does without the wide test.
+fn pair_scan<const WIDE: bool>(bytes: &[u8]) -> Pairs {
     let space = |b: u8| u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
     let next = bytes.get(1..).unwrap_or_default();
     // The pairs below cover every byte but the last.
-    let mut high = bytes.last().copied().unwrap_or(0);
-    let mut pairs = 0usize;
+    let mut out = Pairs {
+        starts: 0,
+        high: bytes.last().copied().unwrap_or(0),
+        wide: 0,
+    };
     for (a, b) in bytes.chunks(255).zip(next.chunks(255)) {
-        let (starts, bits) = a.iter().zip(b).fold((0u8, 0u8), |(n, h), (&a, &b)| {
-            (n.wrapping_add(space(a) & !space(b) & 1), h | a)
-        });
-        pairs += usize::from(starts);
-        high |= bits;
+        let (starts, high, wide) = a
+            .iter()
+            .zip(b)
+            .fold((0u8, 0u8, 0u8), |(n, h, w), (&a, &b)| {
+                let wide = if WIDE {
+                    u8::from(a >= 0xE0)
+                        | u8::from(a == 0xC2) & (u8::from(b == 0x85) | u8::from(b == 0xA0))
+                } else {
+                    0
+                };
+                (n.wrapping_add(space(a) & !space(b) & 1), h | a, w | wide)
+            });
+        out.starts += usize::from(starts);
+        out.high |= high;
+        out.wide |= wide;
     }
-    (pairs, high)
+    out
 }
 
 /// Whether `text` has at most `max` words (stops counting early: the mapper
