@@ -244,7 +244,6 @@ impl Finder {
     }
 }
 
-/// The length of the longest start of `word` found in `background`.
 /// Where each three-byte piece of the background starts, so the common
 /// prefix of each of the thousand-odd lexicon words is found from the few
 /// places its first three bytes occur, not by a search of the whole
@@ -283,6 +282,7 @@ impl<'a> BackgroundIndex<'a> {
     }
 }
 
+/// The length of the longest start of `word` found in `background`.
 fn common_prefix_len(background: &[u8], word: &[u8]) -> usize {
     let head = word.get(..3).unwrap_or(word);
     memchr::memmem::find_iter(background, head)
