@@ -50,7 +50,7 @@ fn simplified_ideograph(ch: char) -> char {
     let bits = CHANGED.get_or_init(|| {
         let cjk = super::fold_table::CJK;
         let mut bits = vec![0u64; (cjk.end() - cjk.start() + 1).div_ceil(64) as usize];
-        for (i, u) in super::fold_table::CJK.enumerate() {
+        for (i, u) in cjk.clone().enumerate() {
             let changed = char::from_u32(u).is_some_and(|c| traditional_to_simplified(c) != c);
             if let Some(word) = bits.get_mut(i / 64) {
                 *word |= u64::from(changed) << (i % 64);

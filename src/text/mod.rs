@@ -233,8 +233,7 @@ pub fn word_count(text: &str) -> usize {
     }
     let pairs = pair_scan::<true>(bytes);
     if pairs.wide == 0 {
-        let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
-        return usize::from(first) + pairs.starts;
+        return pairs.words(bytes);
     }
     let mut count = 0;
     let mut in_token = false;
@@ -314,8 +313,7 @@ pub(super) fn ascii_words(bytes: &[u8]) -> Option<usize> {
         return None;
     }
     let pairs = pair_scan::<false>(bytes);
-    let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
-    (pairs.high < 0x80).then_some(usize::from(first) + pairs.starts)
+    (pairs.high < 0x80).then(|| pairs.words(bytes))
 }
 
 /// What one pass over the byte pairs of a text finds (see [`pair_scan`]).
@@ -327,6 +325,15 @@ struct Pairs {
     /// Non-zero when the text has a character of three or four bytes, or
     /// U+0085 or U+00A0, the two-byte characters that are whitespace.
     wide: u8,
+}
+
+impl Pairs {
+    /// The words of `bytes`, the text these pairs were found in: one more
+    /// when it does not start with a space.
+    fn words(&self, bytes: &[u8]) -> usize {
+        let first = bytes.first().is_some_and(|&b| !is_ascii_space(b));
+        usize::from(first) + self.starts
+    }
 }
 
 /// Word starts, non-ASCII and (when `WIDE`) wide characters of `bytes`,
