@@ -54,6 +54,12 @@ impl RuleScreen {
         }
     }
 
+    /// The text screen itself, for tests that look inside it.
+    #[cfg(test)]
+    pub(crate) fn text_screen(&self) -> &Screen {
+        &self.screen
+    }
+
     /// The facts of every block, in the order of `blocks`.
     pub fn facts(&self, blocks: &ReportBlocks<'_>, finder: &ObjectiveFinder) -> Vec<BlockFacts> {
         let mut scratch = ScreenScratch::default();

@@ -213,3 +213,75 @@ fn screens_agree_on_every_block_of_the_real_corpus() {
     assert!(files > 1000, "only {files} corpus files read");
     assert!(s.screened_out > s.checked / 2);
 }
+
+/// The screen looks for its anchors at word starts; the byte-wise search it
+/// replaced must find exactly the same hits, on report prose, on every
+/// block of the real corpus and on the raw XML of every corpus document
+/// (markup, every script, odd bytes).
+#[test]
+fn anchors_found_at_word_starts_are_those_a_bytewise_search_finds() {
+    let s = Screens::new();
+    let screen = s.screen.text_screen();
+    let compared = std::cell::Cell::new(0usize);
+    let hits = std::cell::Cell::new(0usize);
+    let compare = |bytes: &[u8]| {
+        let [word_starts, bytewise] = screen
+            .anchor_hits_both_ways(bytes)
+            .expect("the real lexicons have anchors");
+        assert_eq!(
+            word_starts,
+            bytewise,
+            "anchor hits differ in {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+        compared.set(compared.get() + 1);
+        hits.set(hits.get() + word_starts.len());
+    };
+    let data = include_str!("../../tests/data/scope_eval.jsonl");
+    for line in data.lines() {
+        compare(line.as_bytes());
+        compare(line.to_uppercase().as_bytes());
+    }
+    let pieces = [
+        "Refugees",
+        "asylum",
+        "OBJ",
+        "objective",
+        "7",
+        ".",
+        " ",
+        "-",
+        "need",
+        "interna",
+        "x",
+    ];
+    for t in crate::text::mixed_texts(3, &pieces, 9, true, 2000) {
+        compare(t.as_bytes());
+    }
+    assert!(hits.get() > 1000, "only {} hits compared", hits.get());
+    let Some(files) = crate::corpus_tests::all_docx_files() else {
+        return;
+    };
+    let limits = crate::ingest::Limits::default();
+    for path in files {
+        for (name, raw) in crate::corpus_tests::xml_parts(&path) {
+            if name.ends_with("document.xml") {
+                compare(&raw);
+            }
+        }
+        let Ok(doc) = std::fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| crate::ingest::docx::read(&b, &limits).map_err(|e| e.to_string()))
+        else {
+            continue;
+        };
+        for block in &doc.blocks {
+            compare(block.visible_text().as_bytes());
+        }
+    }
+    eprintln!(
+        "{} texts, {} anchor hits compared",
+        compared.get(),
+        hits.get()
+    );
+}

@@ -20,6 +20,9 @@ use std::collections::BTreeMap;
 use aho_corasick::packed;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
+use super::search::is_word_start;
+use super::word_starts::WordStartIndex;
+
 /// Shortest word prefix tried as an anchor: shorter ones ("prot") occur in
 /// too many common words.
 const MIN_PREFIX: usize = 5;
@@ -85,12 +88,25 @@ impl AnchorInfo {
 /// "international" of a report).
 const RARE_WEIGHT: u32 = 8;
 
-/// The compiled anchors, in groups of at most [`GROUP`].
+/// The compiled anchors.
 #[derive(Debug, Clone)]
 pub(super) struct Anchors {
-    groups: Vec<(Finder, Vec<AnchorInfo>)>,
+    /// What a hit of each anchor means, by anchor number.
+    info: Vec<AnchorInfo>,
+    search: Search,
     /// Partner words of every anchor (see [`AnchorInfo`]), as searchers.
     partners: Vec<memchr::memmem::Finder<'static>>,
+}
+
+/// How the anchors are looked for.
+#[derive(Debug, Clone)]
+enum Search {
+    /// At each word start (every anchor starts with a letter, as the
+    /// lexicons' do): [`WordStartIndex`].
+    WordStarts(WordStartIndex),
+    /// Byte by byte, in groups of at most [`GROUP`]: (searcher, number of
+    /// its first anchor).
+    Groups(Vec<(Finder, usize)>),
 }
 
 /// Anchors per search. Teddy gives each of its 16 buckets one anchor at
@@ -164,11 +180,36 @@ impl Anchors {
                 info
             })
             .collect();
-        let mut groups = Vec::new();
-        for (words, info) in words.chunks(GROUP).zip(info.chunks(GROUP)) {
-            groups.push((Finder::new(words)?, info.to_vec()));
-        }
-        Some(Anchors { groups, partners })
+        let search = match WordStartIndex::new(&words) {
+            Some(index) => Search::WordStarts(index),
+            None => Search::Groups(Self::groups(&words)?),
+        };
+        Some(Anchors {
+            info,
+            search,
+            partners,
+        })
+    }
+
+    fn groups(words: &[Vec<u8>]) -> Option<Vec<(Finder, usize)>> {
+        words
+            .chunks(GROUP)
+            .enumerate()
+            .map(|(g, words)| Some((Finder::new(words)?, g * GROUP)))
+            .collect()
+    }
+
+    /// The same anchors searched for byte by byte, as anchors the word-start
+    /// index cannot take are: the reference its hits are compared with.
+    #[cfg(test)]
+    pub fn bytewise(&self) -> Option<Anchors> {
+        let Search::WordStarts(index) = &self.search else {
+            return Some(self.clone());
+        };
+        Some(Anchors {
+            search: Search::Groups(Self::groups(index.anchors())?),
+            ..self.clone()
+        })
     }
 
     /// True when no phrase of the hit's anchor can match in `window` (the
@@ -186,23 +227,41 @@ impl Anchors {
             .is_some_and(|words| words.iter().all(|w| w.find(window).is_none()))
     }
 
-    /// Calls `f(info, offset)` for every occurrence of an anchor in `lower`
-    /// (text folded to lower case), overlapping ones included, group by
-    /// group (so not in text order), until `f` returns false.
-    pub fn for_each_hit(&self, lower: &[u8], mut f: impl FnMut(AnchorInfo, usize) -> bool) {
-        for (finder, info) in &self.groups {
+    /// Calls `f(info, offset)` for every anchor that starts a word of
+    /// `bytes` (as [`is_word_start`] says), case folded as [`fold_byte`]
+    /// folds it, until `f` returns false. In text order when searched at
+    /// word starts, group by group otherwise; `lower` is room for the folded
+    /// text the byte-wise search needs.
+    pub fn for_each_hit(
+        &self,
+        bytes: &[u8],
+        lower: &mut Vec<u8>,
+        mut f: impl FnMut(AnchorInfo, usize) -> bool,
+    ) {
+        let info = |anchor: usize| {
+            self.info.get(anchor).copied().unwrap_or(AnchorInfo {
+                lists: u32::MAX,
+                decisive: 0,
+                reach: u32::MAX,
+                partners: None,
+            })
+        };
+        let groups = match &self.search {
+            Search::WordStarts(index) => {
+                index.for_each_hit(bytes, |anchor, at| f(info(anchor), at));
+                return;
+            }
+            Search::Groups(groups) => groups,
+        };
+        lower.clear();
+        lower.extend(bytes.iter().map(|&b| fold_byte(b)));
+        for (finder, first) in groups {
             let mut from = 0;
             while from < lower.len() {
                 let Some((pattern, at)) = finder.find(lower, from) else {
                     break;
                 };
-                let hit = info.get(pattern).copied().unwrap_or(AnchorInfo {
-                    lists: u32::MAX,
-                    decisive: 0,
-                    reach: u32::MAX,
-                    partners: None,
-                });
-                if !f(hit, at) {
+                if is_word_start(bytes, at) && !f(info(first + pattern), at) {
                     return;
                 }
                 // No anchor is a prefix of another, so none starts at `at`
@@ -483,10 +542,14 @@ mod tests {
         let ps = phrases(&[&["temporary protection", "idp"], &["obj"]]);
         let a = Anchors::new(&ps, "").expect("anchors");
         let mut seen = Vec::new();
-        a.for_each_hit(b"idps and objectives; temporary protection", |info, at| {
-            seen.push((at, info.settles(), info.lists));
-            true
-        });
+        a.for_each_hit(
+            b"idps and objectives; temporary protection",
+            &mut Vec::new(),
+            |info, at| {
+                seen.push((at, info.settles(), info.lists));
+                true
+            },
+        );
         let settled: Vec<(usize, bool)> = seen.iter().map(|(a, s, _)| (*a, *s)).collect();
         // The longer word of the two-word phrase is its anchor; a hit does
         // not settle the phrase.
@@ -502,7 +565,7 @@ mod tests {
         let a = Anchors::new(&ps, "").expect("anchors");
         let text = b"international cooperation on international  protection for refugees";
         let mut ruled_out = Vec::new();
-        a.for_each_hit(text, |info, at| {
+        a.for_each_hit(text, &mut Vec::new(), |info, at| {
             let window = text.get(at..text.len().min(at + 26)).unwrap_or(&[]);
             ruled_out.push((at, a.rules_out(&info, window)));
             true
@@ -510,7 +573,7 @@ mod tests {
         assert_eq!(ruled_out, [(0, true), (29, false), (59, false)]);
         // The partner may stand anywhere in the window, but whole.
         let mut first = None;
-        a.for_each_hit(b"international", |info, _| {
+        a.for_each_hit(b"international", &mut Vec::new(), |info, _| {
             first = Some(info);
             false
         });

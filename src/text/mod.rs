@@ -12,6 +12,7 @@ mod anchors;
 mod fold_char;
 mod fold_table;
 mod search;
+mod word_starts;
 
 pub(crate) use fold_char::{fold_char, is_ignorable, is_inclusive_joiner, push_folded};
 pub use search::{Screen, ScreenScratch, Screened};

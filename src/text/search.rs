@@ -83,8 +83,10 @@ impl Screened {
 #[derive(Debug, Default)]
 pub struct ScreenScratch {
     folded: String,
-    /// ASCII text with every byte folded for the anchor search.
+    /// ASCII text with every byte folded, when the anchor search is byte-wise.
     lower: Vec<u8>,
+    /// The text around an anchor hit, folded.
+    window: Vec<u8>,
     hits: Vec<(u8, usize)>,
     /// Words of each phrase seen so far (bit per word), and which phrases
     /// were touched, to reset them cheaply.
@@ -485,17 +487,31 @@ impl Screen {
     /// a phrase's words within its length of each other, so a window of that
     /// many counted words on each side holds every match the hit can be part
     /// of.
+    /// The anchor hits in `bytes` as (offset, lists), searched at word
+    /// starts and byte by byte, each sorted; `None` without anchors.
+    #[cfg(test)]
+    pub(crate) fn anchor_hits_both_ways(&self, bytes: &[u8]) -> Option<[Vec<(usize, u32)>; 2]> {
+        let anchors = self.anchors.as_ref()?;
+        let bytewise = anchors.bytewise()?;
+        let hits = |a: &Anchors| {
+            let mut hits = Vec::new();
+            a.for_each_hit(bytes, &mut Vec::new(), |info, at| {
+                hits.push((at, info.lists));
+                true
+            });
+            hits.sort_unstable();
+            hits
+        };
+        Some([hits(anchors), hits(&bytewise)])
+    }
+
     fn scan_anchored(&self, bytes: &[u8], scratch: &mut ScreenScratch) -> Option<u32> {
         let anchors = self.anchors.as_ref()?;
         let mut lower = std::mem::take(&mut scratch.lower);
-        lower.clear();
-        lower.extend(bytes.iter().map(|&b| super::anchors::fold_byte(b)));
+        let mut window_lower = std::mem::take(&mut scratch.window);
         let mut lists = 0u32;
-        anchors.for_each_hit(&lower, |info, at| {
-            // List words match at word starts only, as in the word pass.
-            if !is_word_start(bytes, at) {
-                return true;
-            }
+        // List words match at word starts only, as in the word pass.
+        anchors.for_each_hit(bytes, &mut lower, |info, at| {
             if info.settles() {
                 lists |= info.decisive;
                 let mut bits = info.decisive;
@@ -513,10 +529,9 @@ impl Screen {
                 lists |= info.lists;
                 return true;
             };
-            if lower
-                .get(from..to)
-                .is_some_and(|w| anchors.rules_out(&info, w))
-            {
+            window_lower.clear();
+            window_lower.extend(window.iter().map(|&b| super::anchors::fold_byte(b)));
+            if anchors.rules_out(&info, &window_lower) {
                 lists |= info.decisive;
                 return true;
             }
@@ -529,7 +544,8 @@ impl Screen {
             true
         });
         scratch.lower = lower;
-        // The anchor groups report hits group by group.
+        scratch.window = window_lower;
+        // A byte-wise search reports hits group by group.
         scratch.hits.sort_unstable_by_key(|&(list, at)| (at, list));
         Some(lists)
     }
@@ -721,7 +737,7 @@ fn window_around(bytes: &[u8], at: usize, reach: u32) -> (usize, usize) {
 
 /// Whether a word (a run of letters or a run of digits, as the scope
 /// tokeniser splits them) starts at byte `at`.
-fn is_word_start(bytes: &[u8], at: usize) -> bool {
+pub(super) fn is_word_start(bytes: &[u8], at: usize) -> bool {
     let Some(&b) = bytes.get(at) else {
         return false;
     };
