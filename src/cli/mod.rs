@@ -25,6 +25,7 @@ pub const EXIT_TOOL_FAILURE: u8 = 2;
 
 /// Parses arguments and runs the command.
 pub fn run() -> ExitCode {
+    warm_up();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -60,4 +61,20 @@ pub fn run() -> ExitCode {
             ExitCode::from(EXIT_TOOL_FAILURE)
         }
     }
+}
+
+/// Loads the scope lexicons and the rule catalogue on a second thread while
+/// this one parses the arguments and loads the template and reference data.
+/// Loading the built-in data is most of a one-file check's time, and a
+/// batch's cores are otherwise idle until it is done. `Checker::new` then
+/// finds them loaded, or waits for the load under way (each is loaded once,
+/// errors included, whichever thread asks first).
+fn warm_up() {
+    // Without a thread (none can be started), `Checker::new` loads them.
+    let _ = std::thread::Builder::new()
+        .name("load-data".into())
+        .spawn(|| {
+            let _ = gcm_review::scope::ScopeClassifier::builtin();
+            let _ = gcm_review::catalogue::Catalogue::builtin();
+        });
 }
