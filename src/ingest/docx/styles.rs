@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use super::xml::{attr, lenient_int, local, on_off, within, Ev, Ns, XmlPart};
+use super::xml::{attr, attrs, lenient_int, local, on_off, within, Ev, Ns, XmlPart};
 use crate::document::BlockKind;
 use crate::ingest::IngestError;
 
@@ -201,14 +201,10 @@ impl Styles {
                 }
                 Tag::DocDefaults => in_defaults = true,
                 Tag::Style => {
-                    let id = attr(&e, "styleId")
-                        .map(|v| v.into_owned())
-                        .unwrap_or_default();
-                    let paragraph = attr(&e, "type").is_none_or(|t| t == "paragraph");
-                    if paragraph
-                        && !default_set
-                        && attr(&e, "default").is_some_and(|d| on_off(Some(&d)))
-                    {
+                    let [id, kind, default] = attrs(&e, ["styleId", "type", "default"]);
+                    let id = id.map(Cow::into_owned).unwrap_or_default();
+                    let paragraph = kind.is_none_or(|t| t == "paragraph");
+                    if paragraph && !default_set && default.is_some_and(|d| on_off(Some(&d))) {
                         out.default_para = Some(id.clone());
                         default_set = true;
                     }
