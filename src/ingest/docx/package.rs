@@ -55,6 +55,10 @@ pub(super) struct Rel {
 /// OPC part names compare case-insensitively; zips written on Windows may
 /// use backslashes; a leading slash is the package root.
 pub(super) fn normalize(name: &str) -> String {
+    // The usual name, plain ASCII without escapes or backslashes: one copy.
+    if name.is_ascii() && !name.bytes().any(|b| matches!(b, b'\\' | b'%')) {
+        return name.trim_start_matches('/').to_ascii_lowercase();
+    }
     let mut s: String = name.replace('\\', "/").trim_start_matches('/').to_owned();
     if s.contains('%') {
         s = percent_decode(&s);
@@ -362,6 +366,26 @@ fn parse_rels(
 /// Resolves a relationship target against the source part's folder, with
 /// `..` segments and absolute targets.
 pub(super) fn resolve_target(dir: &str, target: &str) -> String {
+    // The usual target, a plain relative name in a plain folder ("styles.xml"
+    // from "word/"): joined and lower-cased in one copy.
+    let plain = |s: &str| {
+        s.is_ascii()
+            && !s.bytes().any(|b| matches!(b, b'\\' | b'%'))
+            && s.split('/').all(|seg| !matches!(seg, "" | "." | ".."))
+    };
+    if plain(target) && (dir.is_empty() || dir.strip_suffix('/').is_some_and(plain)) {
+        let mut out = String::with_capacity(dir.len() + target.len());
+        out.push_str(dir);
+        out.push_str(target);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    resolve_any_target(dir, target)
+}
+
+/// [`resolve_target`] for any target: backslashes, absolute names, `.` and
+/// `..` segments, escapes.
+fn resolve_any_target(dir: &str, target: &str) -> String {
     let target = target.replace('\\', "/");
     let joined = if let Some(abs) = target.strip_prefix('/') {
         abs.to_owned()
@@ -488,6 +512,52 @@ mod tests {
             "word/document.xml"
         );
         assert_eq!(normalize("word/my%20doc.xml"), "word/my doc.xml");
+        // The one-copy paths give what the general ones give.
+        let names = [
+            "styles.xml",
+            "Styles.XML",
+            "../media/image1.png",
+            "./styles.xml",
+            "/word/document.xml",
+            "word//x.xml",
+            "a\\b.xml",
+            "my%20doc.xml",
+            "Ünïcode.xml",
+            "",
+            "/",
+            "media/",
+        ];
+        for dir in [
+            "",
+            "word/",
+            "Word/Sub/",
+            "word//",
+            "./",
+            "../",
+            "w%20/",
+            "/word/",
+        ] {
+            for target in names {
+                assert_eq!(
+                    resolve_target(dir, target),
+                    resolve_any_target(dir, target),
+                    "{dir:?} + {target:?}"
+                );
+            }
+        }
+        for name in names {
+            let general = {
+                let s = name.replace('\\', "/");
+                let s = s.trim_start_matches('/');
+                if s.contains('%') {
+                    percent_decode(s)
+                } else {
+                    s.to_owned()
+                }
+                .to_lowercase()
+            };
+            assert_eq!(normalize(name), general, "{name:?}");
+        }
         assert_eq!(normalize("word/bad%zz.xml"), "word/bad%zz.xml");
     }
 }
