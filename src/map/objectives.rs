@@ -137,11 +137,24 @@ impl ObjectiveFinder {
     /// number ("Objective 5: Regular pathways", "3. GCM objective 12", "目标五").
     /// Returns the number even when out of range, so the rules can flag it.
     pub fn heading_objective(&self, heading: &str) -> Option<u32> {
+        // Only the first five words can matter (two of numbering, then a
+        // marker of at most two words and the number). The mapper asks this
+        // of whole paragraphs, and ASCII folds word by word, so an ASCII
+        // paragraph is folded only that far.
+        let heading = if heading.is_ascii() {
+            first_ascii_words(heading, HEADING_WORDS)
+        } else {
+            heading
+        };
         let folded = fold(&ascii_digits(heading));
         if let Some(n) = chinese_objective(&folded, true) {
             return Some(n);
         }
-        let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        let tokens: Vec<&str> = folded
+            .split(' ')
+            .filter(|t| !t.is_empty())
+            .take(HEADING_WORDS)
+            .collect();
         // Skip leading numbering ("3", "iv", "a") before the marker.
         let start = tokens
             .iter()
@@ -365,6 +378,27 @@ fn chinese_numeral(s: &str) -> Option<(u32, usize)> {
 }
 
 /// "目标5", "目标 5", "目标五" at the start (heading) of folded text.
+/// Words of a heading [`ObjectiveFinder::heading_objective`] reads.
+const HEADING_WORDS: usize = 5;
+
+/// `text` before its `n + 1`th word, words as the ASCII fold makes them
+/// (runs of letters and digits): the part whose fold holds the first `n`.
+fn first_ascii_words(text: &str, n: usize) -> &str {
+    let bytes = text.as_bytes();
+    let mut words = usize::from(bytes.first().is_some_and(u8::is_ascii_alphanumeric));
+    for (i, pair) in bytes.windows(2).enumerate() {
+        if let [a, b] = pair {
+            if !a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+                words += 1;
+                if words > n {
+                    return text.get(..=i).unwrap_or(text);
+                }
+            }
+        }
+    }
+    text
+}
+
 fn chinese_objective(folded: &str, at_start: bool) -> Option<u32> {
     let rest = if at_start {
         folded.strip_prefix("目标")?
@@ -501,6 +535,58 @@ mod tests {
         ] {
             assert_eq!(f.heading_objective(heading), Some(n), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_long_ascii_paragraph_is_read_as_its_first_words() {
+        let f = finder();
+        let pieces = [
+            "Objective",
+            "objectives",
+            "GCM",
+            "gcm",
+            "obj",
+            ".",
+            " ",
+            ": ",
+            "3",
+            "12",
+            "24",
+            "iv",
+            "a",
+            "and",
+            "-",
+            "Objetivo",
+            "2018",
+            "x",
+        ];
+        let tail = " and the rest of a long paragraph about objective 7";
+        let mut found = 0;
+        for t in crate::text::mixed_texts(5, &pieces, 10, true, 6000) {
+            let ascii = format!("{t}{tail}");
+            // The same words, with a character that takes the general path.
+            let general = format!("{ascii} \u{fc}");
+            let n = f.heading_objective(&ascii);
+            assert_eq!(n, f.heading_objective(&general), "{ascii:?}");
+            found += usize::from(n.is_some());
+        }
+        assert!(found > 100, "only {found} objective headings generated");
+        // The longest readings: two numbering words, a two-word marker and
+        // the number, then the paragraph.
+        for (text, n) in [
+            ("3 iv GCM objective 12 and a long paragraph after it", Some(12)),
+            ("iv. a) GCM Objective 24: more words follow here", Some(24)),
+            ("1. 2. 3. GCM objective 5 and so on", None),
+        ] {
+            assert_eq!(f.heading_objective(text), n, "{text}");
+            assert_eq!(f.heading_objective(&format!("{text} \u{fc}")), n, "{text}");
+        }
+        assert_eq!(
+            first_ascii_words("3. Objective 5: text", 3),
+            "3. Objective 5: "
+        );
+        assert_eq!(first_ascii_words(" 3. Objective", 5), " 3. Objective");
+        assert_eq!(first_ascii_words("a b c", 2), "a b ");
     }
 
     #[test]
