@@ -574,7 +574,10 @@ mod tests {
         // The longest readings: two numbering words, a two-word marker and
         // the number, then the paragraph.
         for (text, n) in [
-            ("3 iv GCM objective 12 and a long paragraph after it", Some(12)),
+            (
+                "3 iv GCM objective 12 and a long paragraph after it",
+                Some(12),
+            ),
             ("iv. a) GCM Objective 24: more words follow here", Some(24)),
             ("1. 2. 3. GCM objective 5 and so on", None),
         ] {

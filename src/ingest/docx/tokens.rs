@@ -99,7 +99,7 @@ impl<'a> PlainTokens<'a> {
                 // The usual end tag is `</` + the open name + `>`.
                 if let Some(&(s, e)) = self.open.last() {
                     let after = lt + 2 + e.saturating_sub(s);
-                    if b.get(after) == Some(&b'>') && b.get(lt + 2..after) == b.get(s..e) {
+                    if b.get(after) == Some(&b'>') && same_name(b.get(lt + 2..after), b.get(s..e)) {
                         let name = self.text.get(lt + 2..after)?;
                         self.open.pop();
                         self.at = after + 1;
@@ -165,9 +165,19 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     }
 }
 
+/// Whether two tag names are equal: compared inline, as names are a few
+/// bytes long and a `memcmp` call per end tag cost more than the bytes.
+#[inline(always)]
+fn same_name(a: Option<&[u8]>, b: Option<&[u8]>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y),
+        _ => false,
+    }
+}
+
 /// The offset of the first byte of `hay` equal to one of `needles`.
 #[inline(always)]
-fn first_of<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
+pub(super) fn first_of<const N: usize>(hay: &[u8], needles: [u8; N]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = hay.chunks_exact(8);
