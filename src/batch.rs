@@ -7,7 +7,7 @@
 //! which keeps memory bounded by the number of findings, not the size of the
 //! files. Pure like [`Checker::check`]: the caller reads the bytes.
 
-use crate::check::{CheckOptions, Checker};
+use crate::check::{read_input, CheckOptions, Checker, Ingested};
 use crate::outcome::ReportOutcome;
 use crate::reference::ReferenceData;
 
@@ -28,7 +28,18 @@ pub fn check_entry(
     bytes: &[u8],
     options: &CheckOptions,
 ) -> BatchEntry {
-    let analysis = checker.analyze(file, bytes, options);
+    check_ingested(checker, file, read_input(bytes, checker.limits()), options)
+}
+
+/// [`check_entry`] for a file already read with [`read_input`] (before the
+/// checker was ready, say).
+pub fn check_ingested(
+    checker: &Checker,
+    file: &str,
+    ingested: Ingested,
+    options: &CheckOptions,
+) -> BatchEntry {
+    let analysis = checker.analyze_ingested(file, ingested, options);
     let cover_regions = analysis
         .report
         .as_ref()

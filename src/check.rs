@@ -63,6 +63,35 @@ pub struct Analysis {
     pub report: Option<Report>,
 }
 
+/// What the ingest stage made of one input, before any of the checker's
+/// data is needed.
+#[derive(Debug)]
+pub enum Ingested {
+    /// A Word document, read into the neutral block model.
+    Docx(Document),
+    /// A JSON report, parsed but not yet checked against the schema.
+    Json(Value),
+    /// Bytes that could not be read as a report: the format when it was
+    /// recognised, and why.
+    Unreadable(Option<InputFormat>, IngestError),
+}
+
+/// Reads one input's bytes within `limits`: the first stage of
+/// [`Checker::analyze`], which needs nothing else from the checker.
+pub fn read_input(bytes: &[u8], limits: &Limits) -> Ingested {
+    match ingest::sniff(bytes) {
+        Err(e) => Ingested::Unreadable(None, e),
+        Ok(SniffedFormat::Json) => match ingest::json::read(bytes) {
+            Ok(value) => Ingested::Json(value),
+            Err(e) => Ingested::Unreadable(Some(InputFormat::Json), e),
+        },
+        Ok(SniffedFormat::Docx) => match ingest::docx::read(bytes, limits) {
+            Ok(doc) => Ingested::Docx(doc),
+            Err(e) => Ingested::Unreadable(Some(InputFormat::Docx), e),
+        },
+    }
+}
+
 /// The checker with all its data loaded and compiled once.
 pub struct Checker {
     template: &'static Template,
@@ -148,36 +177,42 @@ impl Checker {
 
     /// Runs the whole pipeline on one input.
     pub fn analyze(&self, file: &str, bytes: &[u8], options: &CheckOptions) -> Analysis {
+        self.analyze_ingested(file, read_input(bytes, &self.limits), options)
+    }
+
+    /// Runs the stages after [`read_input`] on what it made of one input: a
+    /// caller may read its inputs before the checker is ready (the command
+    /// line reads the first reports of a batch while the checker loads).
+    pub fn analyze_ingested(
+        &self,
+        file: &str,
+        ingested: Ingested,
+        options: &CheckOptions,
+    ) -> Analysis {
         let mut findings: Vec<Finding> = Vec::new();
         let mut heading_languages = Vec::new();
-        let (format, report) = match ingest::sniff(bytes) {
-            Err(e) => return self.unreadable(file, None, &e, options),
-            Ok(SniffedFormat::Json) => match ingest::json::read(bytes) {
-                Err(e) => return self.unreadable(file, Some(InputFormat::Json), &e, options),
-                Ok(value) => {
-                    let validator = match self.validator() {
-                        Ok(v) => v,
-                        Err(e) => {
-                            let e = IngestError::Unsupported(format!(
-                                "{e} (a defect of gcm-review, not of the report: please report it)"
-                            ));
-                            return self.unreadable(file, Some(InputFormat::Json), &e, options);
-                        }
-                    };
-                    let (report, schema_findings) = validator.map(&value);
-                    findings.extend(schema_findings);
-                    (InputFormat::Json, report)
-                }
-            },
-            Ok(SniffedFormat::Docx) => match ingest::docx::read(bytes, &self.limits) {
-                Err(e) => return self.unreadable(file, Some(InputFormat::Docx), &e, options),
-                Ok(doc) => {
-                    findings.extend(source::document_findings(&doc));
-                    let mapped = DocxMapper::new(self.template, &self.matcher).map(doc);
-                    heading_languages = mapped.heading_languages;
-                    (InputFormat::Docx, Some(mapped.report))
-                }
-            },
+        let (format, report) = match ingested {
+            Ingested::Unreadable(format, e) => return self.unreadable(file, format, &e, options),
+            Ingested::Json(value) => {
+                let validator = match self.validator() {
+                    Ok(v) => v,
+                    Err(e) => {
+                        let e = IngestError::Unsupported(format!(
+                            "{e} (a defect of gcm-review, not of the report: please report it)"
+                        ));
+                        return self.unreadable(file, Some(InputFormat::Json), &e, options);
+                    }
+                };
+                let (report, schema_findings) = validator.map(&value);
+                findings.extend(schema_findings);
+                (InputFormat::Json, report)
+            }
+            Ingested::Docx(doc) => {
+                findings.extend(source::document_findings(&doc));
+                let mapped = DocxMapper::new(self.template, &self.matcher).map(doc);
+                heading_languages = mapped.heading_languages;
+                (InputFormat::Docx, Some(mapped.report))
+            }
         };
 
         let language = report

@@ -7,8 +7,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use gcm_review::batch::BatchEntry;
-use gcm_review::check::{CheckOptions, Checker};
+use gcm_review::catalogue::Catalogue;
+use gcm_review::check::CheckOptions;
 use gcm_review::diagnostic::Severity;
+use gcm_review::ingest::Limits;
 use gcm_review::outcome::{CheckOutput, ReportOutcome, Status, Summary, ToolInfo};
 use gcm_review::render::text::{render_outcome, summary_line_in, TextStyle};
 use gcm_review::render::{csv, jsonl, table, xlsx};
@@ -17,10 +19,15 @@ use gcm_review::rules::Date;
 use super::args::{CheckArgs, CheckFormat, ColorWhen, FailOn};
 use super::inputs;
 use super::io::{emit, today, write_atomic, Sink};
+use super::pending::PendingChecker;
 use super::runner;
 
 /// Runs the check and prints the results.
-pub fn run(checker: &Checker, args: CheckArgs) -> Result<ExitCode, String> {
+pub fn run(pending: &PendingChecker<'_>, args: CheckArgs) -> Result<ExitCode, String> {
+    // The checker may still be loading: what is needed before the reports
+    // are read comes from the built-in catalogue it loads.
+    let catalogue =
+        Catalogue::builtin().map_err(|e| format!("the built-in data is broken: {e}"))?;
     let today = match &args.today {
         Some(text) => Some(Date::parse(text).ok_or_else(|| {
             format!("--today must be a date written as YYYY-MM-DD, not “{text}”")
@@ -28,10 +35,10 @@ pub fn run(checker: &Checker, args: CheckArgs) -> Result<ExitCode, String> {
         None => Some(today()),
     };
     if let Some(lang) = &args.lang {
-        if !checker.catalogue().supports(lang) {
+        if !catalogue.supports(lang) {
             return Err(format!(
                 "messages are not available in “{lang}”; available: {}",
-                checker.catalogue().languages.join(", ")
+                catalogue.languages.join(", ")
             ));
         }
     }
@@ -50,7 +57,7 @@ pub fn run(checker: &Checker, args: CheckArgs) -> Result<ExitCode, String> {
     let words_lang = |outcome: Option<&ReportOutcome>| -> String {
         lang.clone()
             .or_else(|| outcome.and_then(|o| o.language.clone()))
-            .filter(|l| checker.catalogue().supports(l))
+            .filter(|l| catalogue.supports(l))
             .unwrap_or_else(|| "en".to_string())
     };
 
@@ -60,20 +67,29 @@ pub fn run(checker: &Checker, args: CheckArgs) -> Result<ExitCode, String> {
     let output = args.output.as_deref();
     let mut sink = Sink::new(output);
     let jobs = args.jobs.map(usize::from);
-    let entries = runner::run(checker, &inputs.items, &options, jobs, |entry| {
-        match args.format {
+    // The checker's limits (it always reads within the default ones).
+    let limits = Limits::default();
+    let entries = runner::run(
+        pending,
+        &limits,
+        &inputs.items,
+        &options,
+        jobs,
+        |entry| match args.format {
             CheckFormat::Jsonl => sink.push(
                 &jsonl::report_line(&entry.outcome)
                     .map_err(|e| format!("cannot produce JSON: {e}"))?,
             ),
             CheckFormat::Text => {
                 let lang = words_lang(Some(&entry.outcome));
-                let text = render_outcome(&entry.outcome, checker.template(), &lang, style);
+                let template = pending.get()?.template();
+                let text = render_outcome(&entry.outcome, template, &lang, style);
                 sink.push(&(text + "\n"))
             }
             _ => Ok(()),
-        }
-    })?;
+        },
+    )?;
+    let checker = pending.get()?;
     let summary = Summary::of(entries.iter().map(|e| &e.outcome));
     let summary_lang = words_lang(
         entries

@@ -11,6 +11,7 @@ mod extract_cmd;
 mod inputs;
 mod io;
 mod misc_cmd;
+mod pending;
 mod runner;
 mod template_cmd;
 
@@ -38,22 +39,24 @@ pub fn run() -> ExitCode {
             };
         }
     };
-    let checker = match gcm_review::check::Checker::new() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("gcm-review: the built-in data is broken: {e}");
-            return ExitCode::from(EXIT_TOOL_FAILURE);
+    let cell = std::sync::OnceLock::new();
+    let checker = pending::PendingChecker::new(&cell);
+    let result = std::thread::scope(|scope| {
+        // The checker loads on a thread of its own, so a check can read its
+        // first reports meanwhile (without the thread, the first use loads it).
+        let _ = std::thread::Builder::new()
+            .name("load-checker".into())
+            .spawn_scoped(scope, || checker.load());
+        match cli.command {
+            Command::Check(a) => check_cmd::run(&checker, a),
+            Command::Extract(a) => checker.get().and_then(|c| extract_cmd::run(c, a)),
+            Command::Compile(a) => checker.get().and_then(|c| compile_cmd::run(c, a)),
+            Command::Schema(a) => checker.get().and_then(|c| misc_cmd::schema(c, a)),
+            Command::Rules(a) => checker.get().and_then(|c| misc_cmd::rules(c, a)),
+            Command::Objectives(a) => checker.get().and_then(|c| misc_cmd::objectives(c, a)),
+            Command::Template(a) => checker.get().and_then(|c| template_cmd::run(c, a)),
         }
-    };
-    let result = match cli.command {
-        Command::Check(a) => check_cmd::run(&checker, a),
-        Command::Extract(a) => extract_cmd::run(&checker, a),
-        Command::Compile(a) => compile_cmd::run(&checker, a),
-        Command::Schema(a) => misc_cmd::schema(&checker, a),
-        Command::Rules(a) => misc_cmd::rules(&checker, a),
-        Command::Objectives(a) => misc_cmd::objectives(&checker, a),
-        Command::Template(a) => template_cmd::run(&checker, a),
-    };
+    });
     match result {
         Ok(code) => code,
         Err(message) => {

@@ -8,23 +8,30 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use gcm_review::batch::{check_entry, unopenable_entry, BatchEntry};
-use gcm_review::check::{CheckOptions, Checker};
-use gcm_review::ingest::IngestError;
+use gcm_review::batch::{check_ingested, unopenable_entry, BatchEntry};
+use gcm_review::check::{read_input, CheckOptions, Checker, Ingested};
+use gcm_review::ingest::{IngestError, Limits};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::inputs::Input;
+use super::pending::PendingChecker;
 
 /// Checks every input on a pool of `jobs` threads (None: one per core) and
 /// calls `on_ready` for each entry in input order. Stops early only when
-/// `on_ready` fails (e.g. standard output closed); returns all entries.
+/// `on_ready` fails (e.g. standard output closed) or the checker cannot
+/// load; returns all entries.
+///
+/// Each worker reads its first report within `limits` (the checker's) while
+/// the checker may still be loading, and waits for it only then: on two
+/// cores, loading the built-in data no longer leaves one idle.
 ///
 /// The worker that finishes the next entry in order hands it (and any that
 /// were waiting for it) to `on_ready` itself, under a lock, so no thread
 /// wakes up per report (handing each report to a writer thread over a
 /// channel cost a tenth of a 1,000-report run in wake-ups).
 pub fn run(
-    checker: &Checker,
+    checker: &PendingChecker<'_>,
+    limits: &Limits,
     inputs: &[Input],
     options: &CheckOptions,
     jobs: Option<usize>,
@@ -54,12 +61,16 @@ pub fn run(
         if cancelled.load(Ordering::Relaxed) {
             break;
         }
-        let entry = check_one(checker, input, options);
+        let entry = check_one(checker, limits, input, options);
         bar.inc(1);
         let Ok(mut guard) = state.lock() else {
             break;
         };
-        if !guard.deliver(index, entry) {
+        let delivered = match entry {
+            Ok(entry) => guard.deliver(index, entry),
+            Err(message) => guard.fail(message),
+        };
+        if !delivered {
             cancelled.store(true, Ordering::Relaxed);
             break;
         }
@@ -96,6 +107,14 @@ impl<F: FnMut(&BatchEntry) -> Result<(), String>> InOrder<F> {
         }
         true
     }
+
+    /// Ends the run with `message` (keeping the first failure); false.
+    fn fail(&mut self, message: String) -> bool {
+        if self.result.is_ok() {
+            self.result = Err(message);
+        }
+        false
+    }
 }
 
 fn progress_bar(len: usize) -> ProgressBar {
@@ -112,38 +131,63 @@ fn progress_bar(len: usize) -> ProgressBar {
 }
 
 /// Reads and checks one file. Never panics the run: a panic inside the
-/// checker on a hostile file becomes a finding on that file.
-fn check_one(checker: &Checker, input: &Input, options: &CheckOptions) -> BatchEntry {
-    match input {
-        Input::Unopenable { shown, detail } => unopenable_entry(checker, shown, detail, options),
-        Input::File { shown, path } => {
-            let bytes = match read_capped(path, checker.limits().max_input_bytes) {
-                Ok(Some(bytes)) => bytes,
-                Ok(None) => {
-                    let e = IngestError::TooLarge {
-                        what: shown.clone(),
-                        limit: checker.limits().max_input_bytes,
-                    };
-                    return BatchEntry {
-                        outcome: checker.input_error(shown, &e, options),
-                        regions: Vec::new(),
-                    };
-                }
-                Err(e) => return unopenable_entry(checker, shown, &e.to_string(), options),
-            };
-            catch_unwind(AssertUnwindSafe(|| {
-                check_entry(checker, shown, &bytes, options)
-            }))
-            .unwrap_or_else(|_| {
-                unopenable_entry(
-                    checker,
-                    shown,
-                    "the checker stopped on this file because of an internal error; please report it with the file",
-                    options,
-                )
-            })
+/// checker on a hostile file becomes a finding on that file. Fails only
+/// when the checker cannot load.
+fn check_one(
+    checker: &PendingChecker<'_>,
+    limits: &Limits,
+    input: &Input,
+    options: &CheckOptions,
+) -> Result<BatchEntry, String> {
+    let (shown, path) = match input {
+        Input::Unopenable { shown, detail } => {
+            return Ok(unopenable_entry(checker.get()?, shown, detail, options))
         }
-    }
+        Input::File { shown, path } => (shown, path),
+    };
+    let bytes = match read_capped(path, limits.max_input_bytes) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            let e = IngestError::TooLarge {
+                what: shown.clone(),
+                limit: limits.max_input_bytes,
+            };
+            return Ok(BatchEntry {
+                outcome: checker.get()?.input_error(shown, &e, options),
+                regions: Vec::new(),
+            });
+        }
+        Err(e) => {
+            return Ok(unopenable_entry(
+                checker.get()?,
+                shown,
+                &e.to_string(),
+                options,
+            ))
+        }
+    };
+    let ingested = catch_unwind(AssertUnwindSafe(|| read_input(&bytes, limits)));
+    drop(bytes);
+    let checker = checker.get()?;
+    Ok(ingested
+        .ok()
+        .and_then(|ingested: Ingested| {
+            catch_unwind(AssertUnwindSafe(|| {
+                check_ingested(checker, shown, ingested, options)
+            }))
+            .ok()
+        })
+        .unwrap_or_else(|| internal_error(checker, shown, options)))
+}
+
+/// The entry for a file the checker stopped on (a defect to report).
+fn internal_error(checker: &Checker, shown: &str, options: &CheckOptions) -> BatchEntry {
+    unopenable_entry(
+        checker,
+        shown,
+        "the checker stopped on this file because of an internal error; please report it with the file",
+        options,
+    )
 }
 
 /// The file's bytes, or None when it is larger than `cap` (never loaded whole).
