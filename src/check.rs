@@ -108,6 +108,8 @@ pub struct Checker {
 
 impl Checker {
     /// Loads and checks the built-in template, reference data and catalogue.
+    /// It reads inputs within [`Limits::default`] (a caller that reads
+    /// before the checker is ready uses the same, see [`read_input`]).
     pub fn new() -> Result<Checker, SetupError> {
         let template = Template::builtin()?;
         let reference = ReferenceData::builtin()?;

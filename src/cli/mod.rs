@@ -66,12 +66,12 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Loads the scope lexicons and the rule catalogue on a second thread while
-/// this one parses the arguments and loads the template and reference data.
-/// Loading the built-in data is most of a one-file check's time, and a
-/// batch's cores are otherwise idle until it is done. `Checker::new` then
-/// finds them loaded, or waits for the load under way (each is loaded once,
-/// errors included, whichever thread asks first).
+/// Loads the scope lexicons and the rule catalogue on a thread of their own
+/// while this one parses the arguments and the checker's thread loads the
+/// template and reference data. Loading the built-in data is most of a
+/// one-file check's time. `Checker::new` then finds them loaded, or waits
+/// for the load under way (each is loaded once, errors included, whichever
+/// thread asks first).
 fn warm_up() {
     // Without a thread (none can be started), `Checker::new` loads them.
     let _ = std::thread::Builder::new()

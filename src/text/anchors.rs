@@ -1,13 +1,13 @@
 //! Anchor words: a few literal strings of which every ASCII phrase of a
-//! screen contains one, searched for in one SIMD pass before the
-//! word-by-word screen.
+//! screen contains one, looked for before the word-by-word screen.
 //!
 //! Why: the word-by-word pass looks at every word of a paragraph (about ten
 //! nanoseconds each, most of `check` on a long report). Almost no paragraph
-//! of a report contains "refug", "asyl", "displac" or an objective marker, so
-//! one vectorised search for those strings settles most paragraphs at
-//! several gigabytes a second, and the word pass runs only where it finds
-//! one.
+//! of a report contains "refug", "asyl", "displac" or an objective marker,
+//! so a quick look for those strings settles most paragraphs, and the word
+//! pass runs only where it finds one. The look is a bitmap lookup of the
+//! first letters at each word start ([`super::word_starts`]), or, for
+//! anchors that do not start with a letter, a SIMD search of every byte.
 //!
 //! The anchors are chosen when the screen is compiled, greedily: the word or
 //! word prefix (five letters at least) shared by the most phrases not yet

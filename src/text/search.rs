@@ -20,7 +20,8 @@
 //!   Arabic words read without their clitics and Chinese, which has no spaces.
 //!
 //! In front of the word-by-word pass, ASCII text is searched for a few
-//! anchor strings ([`super::anchors`]) with SIMD; most paragraphs end there.
+//! anchor strings ([`super::anchors`]) at its word starts; most paragraphs end
+//! there.
 //!
 //! Tests compare screened and unscreened results on the real corpus.
 //!
@@ -154,7 +155,7 @@ pub struct Screen {
     /// Built on the first such paragraph: most reports have none, and
     /// compiling it is a visible part of start-up.
     other: OtherText,
-    /// The SIMD search in front of the word pass for ASCII text.
+    /// The anchor search in front of the word pass for ASCII text.
     anchors: Option<Anchors>,
 }
 
