@@ -13,6 +13,7 @@ mod numbering;
 mod package;
 mod props;
 mod styles;
+mod styles_plain;
 mod tokens;
 mod walker;
 mod xml;

@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use super::xml::{attr, attrs, lenient_int, local, on_off, within, Ev, Ns, XmlPart};
+use quick_xml::events::BytesStart;
+
+use super::xml::{attrs, lenient_int, local, on_off, within, Ev, Ns, XmlPart};
 use crate::document::BlockKind;
 use crate::ingest::IngestError;
 
@@ -138,131 +140,202 @@ impl Styles {
         }
     }
 
+    /// Everything a reader decides, in one comparable text (the id map
+    /// sorted): the plain and general readers are compared on it.
+    #[cfg(test)]
+    pub(super) fn summary(&self) -> String {
+        let mut ids: Vec<_> = self.by_id.iter().collect();
+        ids.sort();
+        format!(
+            "{:?} {ids:?} {:?} {:?} {:?} {:?}",
+            self.list, self.default_para, self.defaults, self.default_lang, self.default_style
+        )
+    }
+
     fn at(&self, i: u32) -> Option<&Style> {
         self.list.get(usize::try_from(i).ok()?)
     }
 
-    /// Parses `styles.xml` text.
+    /// Parses `styles.xml` text: with the plain reader when the part is
+    /// plain (see [`super::styles_plain`]), else with the general events.
     pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Styles, IngestError> {
+        if let Some(sink) = super::styles_plain::read(text, max_depth) {
+            return Ok(sink.finish());
+        }
+        Styles::parse_events(text, part, max_depth)
+    }
+
+    /// Parses `styles.xml` from the general events: any part, and the errors
+    /// of a damaged one.
+    pub(super) fn parse_events(
+        text: &str,
+        part: &str,
+        max_depth: usize,
+    ) -> Result<Styles, IngestError> {
         let mut x = XmlPart::new(text, part, max_depth);
-        let mut by_id = IdMap::default();
-        let mut raw: Vec<RawStyle<'_>> = Vec::new();
-        let mut out = Styles::default();
-        // Path of open elements, each as the tag the parser knows it by.
-        let mut path: Vec<Tag> = Vec::new();
-        let mut cur: Option<(String, RawStyle<'_>)> = None;
-        let mut in_defaults = false;
-        let mut default_set = false;
+        let mut sink = StyleSink::default();
         loop {
-            let ev = x.next()?;
-            let (ns, e, empty) = match ev {
+            let (ns, e, empty) = match x.next()? {
                 Ev::Start(ns, e) => (ns, e, false),
                 Ev::Empty(ns, e) => (ns, e, true),
                 Ev::End => {
-                    match path.pop() {
-                        Some(Tag::Style) => {
-                            if let (Some((id, s)), Ok(i)) = (cur.take(), u32::try_from(raw.len())) {
-                                // The first definition of an id wins.
-                                if let Entry::Vacant(slot) = by_id.entry(id) {
-                                    slot.insert(i);
-                                    raw.push(s);
-                                }
-                            }
-                        }
-                        Some(Tag::DocDefaults) => in_defaults = false,
-                        _ => {}
-                    }
+                    sink.close();
                     continue;
                 }
                 Ev::Eof => break,
                 _ => continue,
             };
-            if ns != Ns::W {
-                if !empty {
-                    x.skip_element()?;
-                }
-                continue;
-            }
-            let tag = Tag::of(local(&e));
-            let parent = path.last().copied().unwrap_or(Tag::Other);
-            let val = || attr(&e, "val");
-            let small = || {
-                val()
-                    .as_deref()
-                    .and_then(lenient_int)
-                    .and_then(|v| u8::try_from(v).ok())
+            let skip = ns != Ns::W || {
+                let attrs = EventAttrs { e: &e, text };
+                let entered = sink.open(Tag::of(local(&e)), empty, &attrs);
+                entered == Some(false)
             };
-            match tag {
-                Tag::Skipped => {
-                    if !empty {
-                        x.skip_element()?;
-                    }
-                    continue;
+            if skip && !empty {
+                x.skip_element()?;
+            }
+        }
+        Ok(sink.finish())
+    }
+}
+
+/// Attribute values of the tag being read, by local name (the first of
+/// each name wins), as slices of the part where no reference was expanded.
+/// `None` when the tag's attributes cannot be read here: the plain reader
+/// then leaves the part to the general one.
+pub(super) trait StyleAttrs<'t> {
+    fn values<const N: usize>(&self, locals: [&str; N]) -> Option<[Option<Cow<'t, str>>; N]>;
+}
+
+/// Attributes of a general event.
+struct EventAttrs<'e, 't> {
+    e: &'e BytesStart<'e>,
+    text: &'t str,
+}
+
+impl<'t> StyleAttrs<'t> for EventAttrs<'_, 't> {
+    fn values<const N: usize>(&self, locals: [&str; N]) -> Option<[Option<Cow<'t, str>>; N]> {
+        Some(attrs(self.e, locals).map(|v| v.map(|v| within(self.text, v))))
+    }
+}
+
+/// What the elements of `styles.xml` mean, whichever reader finds them:
+/// both readers feed the same sink, so they can only differ in tokenizing.
+#[derive(Default)]
+pub(super) struct StyleSink<'t> {
+    by_id: IdMap,
+    raw: Vec<RawStyle<'t>>,
+    out: Styles,
+    /// Path of open elements, each as the tag the parser knows it by.
+    path: Vec<Tag>,
+    cur: Option<(String, RawStyle<'t>)>,
+    in_defaults: bool,
+    default_set: bool,
+}
+
+impl<'t> StyleSink<'t> {
+    /// Takes a start (or, when `empty`, self-closing) tag of the W namespace.
+    /// `Some(false)` when its subtree is to be skipped unread; `None` when
+    /// `attrs` could not give the attributes it needed.
+    pub(super) fn open(
+        &mut self,
+        tag: Tag,
+        empty: bool,
+        attrs: &impl StyleAttrs<'t>,
+    ) -> Option<bool> {
+        let parent = self.path.last().copied().unwrap_or(Tag::Other);
+        match tag {
+            Tag::Skipped => return Some(false),
+            Tag::DocDefaults => self.in_defaults = true,
+            Tag::Style => {
+                let [id, kind, default] = attrs.values(["styleId", "type", "default"])?;
+                let id = id.map(Cow::into_owned).unwrap_or_default();
+                let paragraph = kind.is_none_or(|t| t == "paragraph");
+                if paragraph && !self.default_set && default.is_some_and(|d| on_off(Some(&d))) {
+                    self.out.default_para = Some(id.clone());
+                    self.default_set = true;
                 }
-                Tag::DocDefaults => in_defaults = true,
-                Tag::Style => {
-                    let [id, kind, default] = attrs(&e, ["styleId", "type", "default"]);
-                    let id = id.map(Cow::into_owned).unwrap_or_default();
-                    let paragraph = kind.is_none_or(|t| t == "paragraph");
-                    if paragraph && !default_set && default.is_some_and(|d| on_off(Some(&d))) {
-                        out.default_para = Some(id.clone());
-                        default_set = true;
-                    }
-                    cur = Some((
-                        id,
-                        RawStyle {
-                            paragraph,
-                            ..RawStyle::default()
-                        },
-                    ));
+                self.cur = Some((
+                    id,
+                    RawStyle {
+                        paragraph,
+                        ..RawStyle::default()
+                    },
+                ));
+            }
+            _ => {}
+        }
+        let val = || attrs.values(["val"]).map(|[v]| v);
+        let small = |v: Option<Cow<'_, str>>| {
+            v.as_deref()
+                .and_then(lenient_int)
+                .and_then(|v| u8::try_from(v).ok())
+        };
+        if let Some((_, s)) = self.cur.as_mut() {
+            match (parent, tag) {
+                (Tag::Style, Tag::Name) => s.name = val()?.map(Cow::into_owned),
+                (Tag::Style, Tag::BasedOn) => s.based_on = val()?,
+                (Tag::PPr, Tag::OutlineLvl) => s.outline = small(val()?),
+                (Tag::NumPr, Tag::NumId) => {
+                    s.num.get_or_insert_with(NumRef::default).num_id = val()?.map(Cow::into_owned)
+                }
+                (Tag::NumPr, Tag::Ilvl) => {
+                    s.num.get_or_insert_with(NumRef::default).ilvl = small(val()?)
+                }
+                (Tag::RPr, Tag::B) => s.rpr.bold = Some(on_off(val()?.as_deref())),
+                (Tag::RPr, Tag::Vanish) => s.rpr.vanish = Some(on_off(val()?.as_deref())),
+                _ => {}
+            }
+        } else if self.in_defaults && parent == Tag::RPr {
+            match tag {
+                Tag::B => self.out.defaults.bold = Some(on_off(val()?.as_deref())),
+                Tag::Vanish => self.out.defaults.vanish = Some(on_off(val()?.as_deref())),
+                Tag::Lang => {
+                    self.out.default_lang =
+                        val()?.filter(|v| !v.trim().is_empty()).map(Cow::into_owned)
                 }
                 _ => {}
             }
-            if let Some((_, s)) = cur.as_mut() {
-                match (parent, tag) {
-                    (Tag::Style, Tag::Name) => s.name = val().map(Cow::into_owned),
-                    (Tag::Style, Tag::BasedOn) => s.based_on = val().map(|v| within(text, v)),
-                    (Tag::PPr, Tag::OutlineLvl) => s.outline = small(),
-                    (Tag::NumPr, Tag::NumId) => {
-                        s.num.get_or_insert_with(NumRef::default).num_id =
-                            val().map(Cow::into_owned)
-                    }
-                    (Tag::NumPr, Tag::Ilvl) => {
-                        s.num.get_or_insert_with(NumRef::default).ilvl = small()
-                    }
-                    (Tag::RPr, Tag::B) => s.rpr.bold = Some(on_off(val().as_deref())),
-                    (Tag::RPr, Tag::Vanish) => s.rpr.vanish = Some(on_off(val().as_deref())),
-                    _ => {}
-                }
-            } else if in_defaults && parent == Tag::RPr {
-                match tag {
-                    Tag::B => out.defaults.bold = Some(on_off(val().as_deref())),
-                    Tag::Vanish => out.defaults.vanish = Some(on_off(val().as_deref())),
-                    Tag::Lang => {
-                        out.default_lang =
-                            val().filter(|v| !v.trim().is_empty()).map(Cow::into_owned)
-                    }
-                    _ => {}
-                }
-            }
-            if !empty {
-                path.push(tag);
-            }
         }
-        out.list = resolve_all(raw, &by_id);
+        if !empty {
+            self.path.push(tag);
+        }
+        Some(true)
+    }
+
+    /// Takes the end tag of the element last entered.
+    pub(super) fn close(&mut self) {
+        match self.path.pop() {
+            Some(Tag::Style) => {
+                if let (Some((id, s)), Ok(i)) = (self.cur.take(), u32::try_from(self.raw.len())) {
+                    // The first definition of an id wins.
+                    if let Entry::Vacant(slot) = self.by_id.entry(id) {
+                        slot.insert(i);
+                        self.raw.push(s);
+                    }
+                }
+            }
+            Some(Tag::DocDefaults) => self.in_defaults = false,
+            _ => {}
+        }
+    }
+
+    /// The styles, their chains resolved.
+    pub(super) fn finish(self) -> Styles {
+        let mut out = self.out;
+        out.list = resolve_all(self.raw, &self.by_id);
         out.default_style = out
             .default_para
             .as_deref()
-            .and_then(|d| by_id.get(d).copied());
-        out.by_id = by_id;
-        Ok(out)
+            .and_then(|d| self.by_id.get(d).copied());
+        out.by_id = self.by_id;
+        out
     }
 }
 
 /// The `styles.xml` elements the parser tells apart, found with one match
 /// on the local name per element; the rules then compare tags, not names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
+pub(super) enum Tag {
     Style,
     Name,
     BasedOn,
@@ -282,7 +355,7 @@ enum Tag {
 }
 
 impl Tag {
-    fn of(local: &str) -> Tag {
+    pub(super) fn of(local: &str) -> Tag {
         match local {
             "style" => Tag::Style,
             "name" => Tag::Name,

@@ -152,7 +152,7 @@ impl<'a> PlainTokens<'a> {
 /// quotes frequent, so a search call per quote cost more than reading the
 /// bytes, and a byte loop (three tests per byte) was most of reading the
 /// attribute-heavy `styles.xml`.
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+pub(super) fn tag_end(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     loop {
         i += first_of(b.get(i..)?, [b'>', b'"', b'\''])?;
@@ -231,6 +231,59 @@ mod tests {
         }
         assert_eq!(tag_end(b"<a b='>\"' c=\">'\">x", 1), Some(16));
         assert_eq!(tag_end(b"<a b='>", 1), None);
+    }
+
+    /// The block search finds the tag end a byte walk with quote state
+    /// finds, from every offset of random mixes of quotes, `>` and other
+    /// bytes (values across blocks, single quotes, no end at all).
+    #[test]
+    fn the_tag_end_is_the_first_unquoted_close_from_any_offset() {
+        fn walk(b: &[u8], from: usize) -> Option<usize> {
+            let mut quote = None;
+            for (i, &c) in b.iter().enumerate().skip(from) {
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None if c == b'>' => return Some(i),
+                    None if c == b'"' || c == b'\'' => quote = Some(c),
+                    None => {}
+                }
+            }
+            None
+        }
+        let alphabet = [
+            b'>',
+            b'"',
+            b'"',
+            b'\'',
+            b'a',
+            b' ',
+            b'=',
+            0x3E ^ 0x80,
+            0x22 ^ 0x01,
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for round in 0..3000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            let mut bytes = Vec::with_capacity(len);
+            let mut r = state;
+            for _ in 0..len {
+                r = r.rotate_left(5) ^ 0x9E37_79B9_7F4A_7C15;
+                // Mostly ordinary bytes, as in real tags.
+                let pick = (r % 23) as usize;
+                bytes.push(alphabet.get(pick).copied().unwrap_or(b'w'));
+            }
+            for from in 0..=bytes.len() {
+                assert_eq!(
+                    tag_end(&bytes, from),
+                    walk(&bytes, from),
+                    "{round}: {bytes:?} from {from}"
+                );
+            }
+        }
     }
 
     /// The events of `text` as quick-xml gives them, as comparable strings,

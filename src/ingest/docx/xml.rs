@@ -27,7 +27,7 @@ pub(super) enum Ns {
     Other,
 }
 
-const W_URIS: [&str; 2] = [
+pub(super) const W_URIS: [&str; 2] = [
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "http://purl.oclc.org/ooxml/wordprocessingml/main",
 ];
@@ -266,7 +266,7 @@ impl Scopes {
 /// True when `attrs` contains `xmlns` anywhere (a superset of the tags
 /// that declare namespaces). `x` is rare in attribute text, so a search
 /// for it and a look at the next four bytes is quick even on long tags.
-fn mentions_xmlns(attrs: &[u8]) -> bool {
+pub(super) fn mentions_xmlns(attrs: &[u8]) -> bool {
     // Attributes are short: an inline eight-byte search for each `x` costs
     // less than a `memchr` call per tag.
     let mut from = 0;
