@@ -18,8 +18,8 @@ use std::borrow::Cow;
 use memchr::{memchr, memmem};
 
 use super::styles::{StyleAttrs, StyleSink, Tag};
-use super::tokens::{first_of, tag_end};
-use super::xml::{mentions_xmlns, W_URIS};
+use super::tokens::tag_end;
+use super::xml::{is_space, mentions_xmlns, plain_attributes, plain_attrs, W_URIS};
 
 /// Reads `text` if it is a plain styles part within `max_depth`; `None`
 /// leaves it to the general reader.
@@ -145,10 +145,6 @@ fn name_len(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| !ALNUM[usize::from(c)])
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
-}
-
 fn trim_end(b: &[u8]) -> &[u8] {
     let len = b.iter().rposition(|&c| !is_space(c)).map_or(0, |p| p + 1);
     b.get(..len).unwrap_or(b)
@@ -192,48 +188,6 @@ fn declares_only_w(attrs: &[u8]) -> Option<bool> {
     Some(true)
 }
 
-/// The attributes of a tag's text after its name, as (key, raw value); a
-/// `None` key marks text that is not a plain attribute list, after which
-/// nothing more is given.
-fn plain_attributes(attrs: &[u8]) -> impl Iterator<Item = (Option<&[u8]>, &[u8])> {
-    let mut rest = attrs;
-    let mut failed = false;
-    std::iter::from_fn(move || {
-        if failed {
-            return None;
-        }
-        let start = rest.iter().position(|&c| !is_space(c))?;
-        let item = (|| {
-            let text = rest.get(start..)?;
-            // The key runs to `=`; white space before it is not plain.
-            let eq = text
-                .iter()
-                .position(|&c| c == b'=' || is_space(c))
-                .filter(|&p| text.get(p) == Some(&b'='))?;
-            let key = text.get(..eq)?;
-            let quote = *text.get(eq + 1)?;
-            if !matches!(quote, b'"' | b'\'') || key.is_empty() {
-                return None;
-            }
-            let len = first_of(text.get(eq + 2..)?, [quote])?;
-            let value = text.get(eq + 2..eq + 2 + len)?;
-            rest = text.get(eq + 3 + len..)?;
-            // Attributes are separated by white space.
-            if rest.first().is_some_and(|&c| !is_space(c)) {
-                return None;
-            }
-            Some((key, value))
-        })();
-        match item {
-            Some((key, value)) => Some((Some(key), value)),
-            None => {
-                failed = true;
-                Some((None, &[][..]))
-            }
-        }
-    })
-}
-
 /// The attribute text of a plain tag (after its name).
 struct PlainAttrs<'t> {
     text: &'t str,
@@ -241,39 +195,7 @@ struct PlainAttrs<'t> {
 
 impl<'t> StyleAttrs<'t> for PlainAttrs<'t> {
     fn values<const N: usize>(&self, locals: [&str; N]) -> Option<[Option<Cow<'t, str>>; N]> {
-        let mut out = [const { None }; N];
-        let base = self.text.as_ptr() as usize;
-        for (key, value) in plain_attributes(self.text.as_bytes()) {
-            let key = key?;
-            // The local name: after the prefix, as quick-xml splits it.
-            let local = match key.iter().position(|&c| c == b':') {
-                Some(i) => key.get(i + 1..)?,
-                None => key,
-            };
-            if local.contains(&b':') {
-                return None;
-            }
-            let Some(slot) = locals
-                .iter()
-                .position(|l| l.as_bytes() == local)
-                .and_then(|i| out.get_mut(i))
-            else {
-                continue;
-            };
-            if slot.is_none() {
-                // White space in a value is normalised by the general
-                // reader: such values are left to it.
-                if value
-                    .iter()
-                    .any(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'<'))
-                {
-                    return None;
-                }
-                let start = (value.as_ptr() as usize).checked_sub(base)?;
-                *slot = Some(Cow::Borrowed(self.text.get(start..start + value.len())?));
-            }
-        }
-        Some(out)
+        plain_attrs(self.text, locals)
     }
 }
 

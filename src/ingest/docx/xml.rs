@@ -552,6 +552,18 @@ pub(super) fn attrs<'b, const N: usize>(
     e: &'b BytesStart<'_>,
     locals: [&str; N],
 ) -> [Option<Cow<'b, str>>; N] {
+    match plain_attrs(e.attributes_raw(), locals) {
+        Some(found) => found,
+        None => quick_attrs(e, locals),
+    }
+}
+
+/// [`attrs`] by quick-xml's attribute iterator: any tag, references
+/// expanded and white space normalised in the values.
+fn quick_attrs<'b, const N: usize>(
+    e: &'b BytesStart<'_>,
+    locals: [&str; N],
+) -> [Option<Cow<'b, str>>; N] {
     let mut out = [const { None }; N];
     for a in e.attributes().with_checks(false).flatten() {
         let key = a.key.local_name();
@@ -575,6 +587,99 @@ pub(super) fn attrs<'b, const N: usize>(
         }
     }
     out
+}
+
+/// [`attrs`] for a plain attribute list (`key="value"` separated by white
+/// space, values without references or white space other than spaces,
+/// which quick-xml would expand or normalise), read with a few byte
+/// tests: quick-xml's iterator and value normalisation were most of reading
+/// the relationship parts. `None` for any other list: [`quick_attrs`] reads
+/// it.
+pub(super) fn plain_attrs<'b, const N: usize>(
+    raw: &'b str,
+    locals: [&str; N],
+) -> Option<[Option<Cow<'b, str>>; N]> {
+    let mut out = [const { None }; N];
+    let base = raw.as_ptr() as usize;
+    for (key, value) in plain_attributes(raw.as_bytes()) {
+        let key = key?;
+        // The local name: after the prefix, as quick-xml splits it.
+        let local = match key.iter().position(|&c| c == b':') {
+            Some(i) => key.get(i + 1..)?,
+            None => key,
+        };
+        if local.contains(&b':') {
+            return None;
+        }
+        let Some(slot) = locals
+            .iter()
+            .position(|l| l.as_bytes() == local)
+            .and_then(|i| out.get_mut(i))
+        else {
+            continue;
+        };
+        if slot.is_none() {
+            if value
+                .iter()
+                .any(|&c| matches!(c, b'\t' | b'\n' | b'\r' | b'&'))
+            {
+                return None;
+            }
+            let start = (value.as_ptr() as usize).checked_sub(base)?;
+            *slot = Some(Cow::Borrowed(raw.get(start..start + value.len())?));
+            if out.iter().all(Option::is_some) {
+                break;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The attributes of a tag's text after its name, as (key, raw value); a
+/// `None` key marks text that is not a plain attribute list, after which
+/// nothing more is given.
+pub(super) fn plain_attributes(attrs: &[u8]) -> impl Iterator<Item = (Option<&[u8]>, &[u8])> {
+    let mut rest = attrs;
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        let start = rest.iter().position(|&c| !is_space(c))?;
+        let item = (|| {
+            let text = rest.get(start..)?;
+            // The key runs to `=`; white space before it is not plain.
+            let eq = text
+                .iter()
+                .position(|&c| c == b'=' || is_space(c))
+                .filter(|&p| text.get(p) == Some(&b'='))?;
+            let key = text.get(..eq)?;
+            let quote = *text.get(eq + 1)?;
+            if !matches!(quote, b'"' | b'\'') || key.is_empty() {
+                return None;
+            }
+            let len = first_of(text.get(eq + 2..)?, [quote])?;
+            let value = text.get(eq + 2..eq + 2 + len)?;
+            rest = text.get(eq + 3 + len..)?;
+            // Attributes are separated by white space.
+            if rest.first().is_some_and(|&c| !is_space(c)) {
+                return None;
+            }
+            Some((key, value))
+        })();
+        match item {
+            Some((key, value)) => Some((Some(key), value)),
+            None => {
+                failed = true;
+                Some((None, &[][..]))
+            }
+        }
+    })
+}
+
+/// XML white space.
+pub(super) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
 }
 
 /// An attribute value read from `text` as a slice of `text` itself when it
@@ -751,6 +856,66 @@ mod tests {
             }
         }
         eprintln!("{parts} parts read the same");
+    }
+
+    /// Plain attribute lists read as quick-xml reads them: every start and
+    /// empty tag of every part of the real and damaged corpus, plus odd
+    /// lists, for the names the reader asks for.
+    #[test]
+    fn plain_attribute_lists_read_as_quick_xml_reads_them() {
+        let odd = [
+            r#"<w:x w:val="a" val="b"/>"#,
+            r#"<w:x w:val='a"b' r:id="c"/>"#,
+            r#"<w:x w:val="a&amp;b"/>"#,
+            r#"<w:x w:val="a	b"/>"#,
+            r#"<w:x w:val = "a"/>"#,
+            r#"<w:x w:val="a"w:type="b"/>"#,
+            r#"<w:x a:b:val="a" val="c"/>"#,
+            r#"<w:x Id="rId1" Type="t" Target="styles.xml" TargetMode="External"/>"#,
+            r#"<w:x w:val="é ü"/>"#,
+            r#"<w:x w:val/>"#,
+        ];
+        let mut texts: Vec<String> = odd.iter().map(|s| (*s).to_owned()).collect();
+        if let Some(files) = crate::corpus_tests::all_docx_files() {
+            for p in files {
+                for (name, raw) in crate::corpus_tests::xml_parts(&p) {
+                    if let Ok(text) = decode(raw, &name) {
+                        texts.push(text);
+                    }
+                }
+            }
+        }
+        let (mut tags, mut plain) = (0usize, 0usize);
+        for text in &texts {
+            let mut reader = Reader::from_str(text);
+            while let Ok(ev) = reader.read_event() {
+                let e = match ev {
+                    Event::Start(e) | Event::Empty(e) => e,
+                    Event::Eof => break,
+                    _ => continue,
+                };
+                tags += 1;
+                let names = [
+                    "val",
+                    "id",
+                    "type",
+                    "styleId",
+                    "Target",
+                    "TargetMode",
+                    "Type",
+                ];
+                if let Some(found) = plain_attrs(e.attributes_raw(), names) {
+                    plain += 1;
+                    assert_eq!(found, quick_attrs(&e, names), "{:?}", e.attributes_raw());
+                }
+                let one = ["val"];
+                if let Some(found) = plain_attrs(e.attributes_raw(), one) {
+                    assert_eq!(found, quick_attrs(&e, one), "{:?}", e.attributes_raw());
+                }
+            }
+        }
+        eprintln!("{plain} of {tags} tags read plain, as quick-xml reads them");
+        assert!(plain > 0 && plain < tags);
     }
 
     /// The byte screen must agree with the character-level definition at
