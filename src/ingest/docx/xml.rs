@@ -918,6 +918,33 @@ mod tests {
         assert!(plain > 0 && plain < tags);
     }
 
+    /// The block test flags exactly the buffers with a byte the exact test
+    /// flags: every byte value at every position of a block and its tail.
+    #[test]
+    fn the_byte_screen_flags_every_suspect_byte_anywhere() {
+        let naive = |b: &[u8]| {
+            b.iter()
+                .any(|&x| (x < 0x20 && x != b'\t' && x != b'\n') || x == 0xEF)
+        };
+        for len in [1usize, 8, 16, 17, 40] {
+            for pos in 0..len {
+                for v in 0..=255u8 {
+                    for fill in [b'a', b'\t', 0xC3] {
+                        let mut buf = vec![fill; len];
+                        if let Some(slot) = buf.get_mut(pos) {
+                            *slot = v;
+                        }
+                        assert_eq!(
+                            may_need_cleaning(&buf),
+                            naive(&buf),
+                            "{v:#x} at {pos} of {len}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// The byte screen must agree with the character-level definition at
     /// every position, including chunk boundaries.
     #[test]
@@ -944,7 +971,7 @@ mod tests {
             "\u{10000}",
             "é",
         ];
-        for len in [0usize, 1, 31, 32, 33, 64, 70] {
+        for len in [0usize, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 70] {
             for pos in [0, len / 2, len.saturating_sub(1), len] {
                 for o in odd {
                     let base: String = "a".repeat(len);
