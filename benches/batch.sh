@@ -24,43 +24,46 @@ BIN=target/release/gcm-review
 
 "$CORPUS" gen "$WORK" "$N"
 RUNS=${RUNS:-5}
-# Median wall-clock and CPU (user + system) seconds of RUNS runs of one
-# command, to the millisecond: "wall cpu". (`/usr/bin/time` counts in 10 ms
-# steps, too coarse for runs of 0.05 s.)
-seconds() {
-  python3 - "$RUNS" "$@" <<'PY'
-import resource, statistics, subprocess, sys, time
-runs, cmd = int(sys.argv[1]), sys.argv[2:]
-walls, cpus = [], []
-for _ in range(runs):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    walls.append(time.perf_counter() - start)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-print(f"{statistics.median(walls):.3f} {statistics.median(cpus):.3f}")
-PY
-}
-# Median of RUNS sequential scans, as the scan itself times its loop.
-scan_seconds() {
-  for _ in $(seq "$RUNS"); do "$CORPUS" scan "$1" | sed -E 's/.* ([0-9.]+) s$/\1/'; done \
-    | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
 
 # Warm the page cache so both sides read from memory.
 cat "$WORK"/json/* "$WORK"/docx/* >/dev/null
 
 echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-for kind in json docx; do
-  scan=$(scan_seconds "$WORK/$kind")
-  echo "$kind: sequential scan ${scan} s (median of $RUNS)"
-  for jobs in 1 2; do
-    read -r t cpu < <(seconds "$BIN" check --format jsonl --jobs "$jobs" --today 2022-03-01 "$WORK/$kind")
-    ratio=$(echo "scale=2; $t / $scan" | bc)
-    echo "$kind: gcm-review check --jobs $jobs: ${t} s wall, ${cpu} s CPU, medians of $RUNS (ratio to scan ${ratio})"
-  done
-done
+# Each round runs the scan, then the check with 1 and 2 jobs, one after the
+# other, so a machine that slows down or speeds up during the benchmark (a
+# shared virtual machine does) affects both sides alike. Medians of RUNS
+# rounds: wall-clock and CPU (user + system) seconds to the millisecond
+# (`/usr/bin/time` counts in 10 ms steps, too coarse for runs of 0.05 s);
+# the scan as it times its own loop.
+python3 - "$RUNS" "$CORPUS" "$BIN" "$WORK" <<'PY'
+import re, resource, statistics, subprocess, sys, time
+runs, corpus, binary, work = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+
+def timed(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+for kind in ("json", "docx"):
+    folder = f"{work}/{kind}"
+    scans, checks = [], {1: [], 2: []}
+    for _ in range(runs):
+        out = subprocess.run([corpus, "scan", folder], capture_output=True, text=True, check=True).stdout
+        scans.append(float(re.search(r"([0-9.]+) s$", out.strip()).group(1)))
+        for jobs in (1, 2):
+            checks[jobs].append(timed([binary, "check", "--format", "jsonl", "--jobs", str(jobs),
+                                       "--today", "2022-03-01", folder]))
+    scan = statistics.median(scans)
+    print(f"{kind}: sequential scan {scan:.3f} s (median of {runs})")
+    for jobs in (1, 2):
+        wall = statistics.median(w for w, _ in checks[jobs])
+        cpu = statistics.median(c for _, c in checks[jobs])
+        print(f"{kind}: gcm-review check --jobs {jobs}: {wall:.3f} s wall, {cpu:.3f} s CPU, "
+              f"medians of {runs} (ratio to scan {wall / scan:.2f})")
+PY
 # What the check said about one copy, so a reader of the figures knows
 # whether the DOCX side was really read (it is not until the DOCX reader lands).
 "$BIN" check --format json --today 2022-03-01 "$WORK/docx/report-0001.docx" \
