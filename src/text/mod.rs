@@ -651,8 +651,13 @@ mod tests {
                 let expected = t.is_ascii().then(|| slow(t));
                 assert_eq!(ascii_words(t.as_bytes()), expected, "{t:?}");
             }
-            for max in [0, 1, 3, 12] {
+            for max in [0, 1, 3, 12, 14] {
                 assert_eq!(at_most_words(&s, max), slow(&s) <= max, "{s:?} {max}");
+                assert_eq!(
+                    at_most_words(&long, max),
+                    slow(&long) <= max,
+                    "{long:?} {max}"
+                );
             }
         }
     }
