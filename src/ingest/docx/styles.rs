@@ -185,10 +185,10 @@ impl Styles {
                 Ev::Eof => break,
                 _ => continue,
             };
+            // An event's attributes are always readable: `open` answers.
             let skip = ns != Ns::W || {
                 let attrs = EventAttrs { e: &e, text };
-                let entered = sink.open(Tag::of(local(&e)), empty, &attrs);
-                entered == Some(false)
+                sink.open(Tag::of(local(&e)), empty, &attrs) == Some(false)
             };
             if skip && !empty {
                 x.skip_element()?;

@@ -18,8 +18,8 @@ use std::borrow::Cow;
 use memchr::{memchr, memmem};
 
 use super::styles::{StyleAttrs, StyleSink, Tag};
-use super::tokens::tag_end;
-use super::xml::{is_space, mentions_xmlns, plain_attributes, plain_attrs, W_URIS};
+use super::tokens::{is_space, markup_start, tag_end, trim_end};
+use super::xml::{mentions_xmlns, plain_attributes, plain_attrs, W_URIS};
 
 /// Reads `text` if it is a plain styles part within `max_depth`; `None`
 /// leaves it to the general reader.
@@ -113,20 +113,11 @@ pub(super) fn read(text: &str, max_depth: usize) -> Option<StyleSink<'_>> {
     }
 }
 
-/// Where the markup begins: after the XML declaration, as the plain
-/// tokenizer accepts it; `None` for a byte-order mark or an odd declaration.
+/// Where the markup begins (after the XML declaration, as the plain
+/// tokenizer accepts it); `None` when a processing instruction follows.
 fn after_declaration(b: &[u8]) -> Option<usize> {
-    if !b.starts_with(b"<?") {
-        return (!b.starts_with("\u{FEFF}".as_bytes())).then_some(0);
-    }
-    let end = memmem::find(b, b"?>")?;
-    match (b.get(..5), b.get(5)) {
-        (Some(b"<?xml"), Some(&c)) if is_space(c) => {}
-        _ => return None,
-    }
-    // A second processing instruction is the general reader's.
-    let rest = b.get(end + 2..)?;
-    memmem::find(rest, b"<?").is_none().then_some(end + 2)
+    let at = markup_start(b)?;
+    memmem::find(b.get(at..)?, b"<?").is_none().then_some(at)
 }
 
 /// The length of the run of ASCII letters and digits `b` starts with
@@ -143,11 +134,6 @@ fn name_len(b: &[u8]) -> Option<usize> {
         t
     };
     b.iter().position(|&c| !ALNUM[usize::from(c)])
-}
-
-fn trim_end(b: &[u8]) -> &[u8] {
-    let len = b.iter().rposition(|&c| !is_space(c)).map_or(0, |p| p + 1);
-    b.get(..len).unwrap_or(b)
 }
 
 /// Whether the root's declarations leave `w:` meaning WordprocessingML:

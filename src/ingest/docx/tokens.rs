@@ -25,8 +25,33 @@ pub(super) struct PlainTokens<'a> {
 }
 
 /// XML whitespace, as quick-xml splits names on it.
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\r' | b'\n' | b'\t')
+}
+
+/// `b` without its trailing white space (an end tag's name).
+pub(super) fn trim_end(b: &[u8]) -> &[u8] {
+    let len = b.iter().rposition(|&c| !is_space(c)).map_or(0, |p| p + 1);
+    b.get(..len).unwrap_or(b)
+}
+
+/// Where a part's markup begins: after its XML declaration, if any; `None`
+/// for a byte-order mark left after decoding (quick-xml drops it) or a
+/// declaration the plain readers leave to quick-xml.
+pub(super) fn markup_start(b: &[u8]) -> Option<usize> {
+    if b.starts_with("\u{FEFF}".as_bytes()) {
+        return None;
+    }
+    if !b.starts_with(b"<?xml") {
+        return Some(0);
+    }
+    let end = memmem::find(b, b"?>")?;
+    match b.get(5) {
+        Some(&c) if is_space(c) => {}
+        _ if end == 5 => {}
+        _ => return None,
+    }
+    Some(end + 2)
 }
 
 impl<'a> PlainTokens<'a> {
@@ -36,23 +61,9 @@ impl<'a> PlainTokens<'a> {
     /// are found while reading: [`PlainTokens::next_event`] then answers
     /// `None` and quick-xml goes on from there.
     pub(super) fn new(text: &'a str) -> Option<PlainTokens<'a>> {
-        let b = text.as_bytes();
-        if b.starts_with("\u{FEFF}".as_bytes()) {
-            return None;
-        }
-        let mut at = 0;
-        if b.starts_with(b"<?xml") {
-            let end = memmem::find(b, b"?>")?;
-            match b.get(5) {
-                Some(&c) if is_space(c) => {}
-                _ if end == 5 => {}
-                _ => return None,
-            }
-            at = end + 2;
-        }
         Some(PlainTokens {
             text,
-            at,
+            at: markup_start(text.as_bytes())?,
             open: Vec::new(),
         })
     }
@@ -107,16 +118,12 @@ impl<'a> PlainTokens<'a> {
                     }
                 }
                 let gt = lt + memchr(b'>', b.get(lt..)?)?;
-                let content = b.get(lt + 2..gt)?;
-                let len = content
-                    .iter()
-                    .rposition(|&c| !is_space(c))
-                    .map_or(0, |p| p + 1);
+                let name = trim_end(b.get(lt + 2..gt)?);
                 let &(s, e) = self.open.last()?;
-                if b.get(s..e)? != content.get(..len)? {
+                if b.get(s..e)? != name {
                     return None;
                 }
-                let name = self.text.get(lt + 2..lt + 2 + len)?;
+                let name = self.text.get(lt + 2..lt + 2 + name.len())?;
                 self.open.pop();
                 self.at = gt + 1;
                 Some(Event::End(BytesEnd::new(name)))

@@ -10,7 +10,7 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::name::{NamespaceError, NamespaceResolver, QName, ResolveResult};
 use quick_xml::reader::Reader;
 
-use super::tokens::{first_of, PlainTokens};
+use super::tokens::{first_of, is_space, PlainTokens};
 use crate::ingest::IngestError;
 
 /// The namespaces the walker cares about. Transitional and Strict URIs map to
@@ -675,11 +675,6 @@ pub(super) fn plain_attributes(attrs: &[u8]) -> impl Iterator<Item = (Option<&[u
             }
         }
     })
-}
-
-/// XML white space.
-pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
 }
 
 /// An attribute value read from `text` as a slice of `text` itself when it
