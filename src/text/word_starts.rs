@@ -3,10 +3,11 @@
 //!
 //! Why: anchors are lexicon words or their first letters, and a hit counts
 //! only where a word starts. A ten-page report has about 6,000 word starts
-//! in 40,000 bytes, so looking up the first four letters of each word start
-//! in a bitmap does a fraction of the work of a SIMD multi-pattern search
-//! (Teddy) over every byte, and finds exactly the same hits. That search was
-//! a sixth of checking a report in a batch.
+//! in 40,000 bytes, so testing one bit for the first three letters of each
+//! word start (and looking the few that pass up in the anchor list) does a
+//! fraction of the work of a SIMD multi-pattern search (Teddy) over every
+//! byte, and finds exactly the same hits. That search was a sixth of
+//! checking a report in a batch.
 //!
 //! Used when every anchor is at least three bytes long and starts with a
 //! letter; the screen falls back to the byte-wise search otherwise.
@@ -14,18 +15,20 @@
 /// Anchors indexed by their first three or four folded bytes.
 #[derive(Debug, Clone)]
 pub(super) struct WordStartIndex {
-    /// One bit per hashed key ([`key_bit`]) of an anchor's first three
-    /// bytes (three-byte anchors) or four bytes (longer ones). A word start
-    /// whose keys both miss starts no anchor.
-    bits: Vec<u64>,
-    /// (key, anchor index) of every anchor, sorted by key.
+    /// One bit per [`letters_key`] of an anchor's first three bytes. A word
+    /// start whose key misses starts no anchor; about one in fourteen word
+    /// starts of report prose hits.
+    first_three: Box<[u64; FIRST_THREE_WORDS]>,
+    /// (key, anchor index) of every anchor, sorted by key: its first three
+    /// bytes (three-byte anchors) or four bytes (longer ones).
     keys: Vec<(u32, u16)>,
     /// The anchors, folded with [`super::anchors::fold_byte`].
     anchors: Vec<Vec<u8>>,
 }
 
-/// Bits in [`WordStartIndex::bits`]: 64 K, 8 KB.
-const KEY_BITS: u32 = 16;
+/// Words of [`WordStartIndex::first_three`]: one bit for each of the 2^15
+/// values of [`letters_key`], 4 KB.
+const FIRST_THREE_WORDS: usize = 1 << (15 - 6);
 
 /// Folded bytes 0..3 of a key read at a word start: the fourth is masked.
 const THREE: u32 = 0x00FF_FFFF;
@@ -35,7 +38,7 @@ impl WordStartIndex {
     /// bytes, does not start with a lower-case ASCII letter, or there are
     /// too many to number.
     pub fn new(anchors: &[Vec<u8>]) -> Option<WordStartIndex> {
-        let mut bits = vec![0u64; 1 << (KEY_BITS - 6)];
+        let mut first_three = Box::new([0u64; FIRST_THREE_WORDS]);
         let mut keys = Vec::with_capacity(anchors.len());
         for (i, a) in anchors.iter().enumerate() {
             if !a.first().is_some_and(u8::is_ascii_lowercase) {
@@ -46,13 +49,13 @@ impl WordStartIndex {
                 [b0, b1, b2, b3, ..] => u32::from_le_bytes([*b0, *b1, *b2, *b3]),
                 _ => return None,
             };
-            let bit = key_bit(key);
-            *bits.get_mut(bit / 64)? |= 1 << (bit % 64);
+            let bit = letters_key(key);
+            *first_three.get_mut(bit / 64)? |= 1 << (bit % 64);
             keys.push((key, u16::try_from(i).ok()?));
         }
         keys.sort_unstable();
         Some(WordStartIndex {
-            bits,
+            first_three,
             keys,
             anchors: anchors.to_vec(),
         })
@@ -73,8 +76,8 @@ impl WordStartIndex {
     /// there is at most one).
     fn anchor_at(&self, bytes: &[u8], at: usize) -> Option<usize> {
         let rest = bytes.get(at..).unwrap_or_default();
-        let head = match rest.get(..4) {
-            Some(head) => <[u8; 4]>::try_from(head).unwrap_or_default(),
+        let head = match rest.first_chunk::<4>() {
+            Some(head) => *head,
             None => {
                 let mut head = [0u8; 4];
                 for (h, b) in head.iter_mut().zip(rest) {
@@ -83,13 +86,15 @@ impl WordStartIndex {
                 head
             }
         };
-        // `fold_byte` on each byte at once.
-        let four = u32::from_le_bytes(head) | 0x2020_2020;
-        let three = four & THREE;
-        if !self.has(four) && !self.has(three) {
+        let four = u32::from_le_bytes(head);
+        let bit = letters_key(four);
+        let word = self.first_three.get(bit / 64).copied().unwrap_or(0);
+        if word & (1 << (bit % 64)) == 0 {
             return None;
         }
-        [four, three].into_iter().find_map(|key| {
+        // `fold_byte` on each byte at once.
+        let four = four | 0x2020_2020;
+        [four, four & THREE].into_iter().find_map(|key| {
             let from = self.keys.partition_point(|&(k, _)| k < key);
             self.keys
                 .get(from..)
@@ -113,18 +118,15 @@ impl WordStartIndex {
     pub fn anchors(&self) -> &[Vec<u8>] {
         &self.anchors
     }
-
-    fn has(&self, key: u32) -> bool {
-        let bit = key_bit(key);
-        self.bits
-            .get(bit / 64)
-            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
-    }
 }
 
-/// The bitmap position of a key: a multiplicative hash's top bits.
-fn key_bit(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - KEY_BITS)) as usize
+/// A hash of the low five bits of each of the first three bytes of `head`
+/// (little end first): the same for a byte and its
+/// [`super::anchors::fold_byte`], so a text's key is an anchor's key
+/// wherever the anchor starts there. Below 2^15.
+#[inline]
+fn letters_key(head: u32) -> usize {
+    ((head & 0x001F_1F1F).wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
 /// Calls `f(offset)` at every ASCII letter of `bytes` not preceded by an
