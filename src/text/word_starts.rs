@@ -16,7 +16,7 @@
 #[derive(Debug, Clone)]
 pub(super) struct WordStartIndex {
     /// One bit per [`letters_key`] of an anchor's first three bytes. A word
-    /// start whose key misses starts no anchor; about one in fourteen word
+    /// start whose key misses starts no anchor; about one in thirteen word
     /// starts of report prose hits.
     first_three: Box<[u64; FIRST_THREE_WORDS]>,
     /// (key, anchor index) of every anchor, sorted by key: its first three
