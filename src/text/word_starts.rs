@@ -26,9 +26,12 @@ pub(super) struct WordStartIndex {
     anchors: Vec<Vec<u8>>,
 }
 
-/// Words of [`WordStartIndex::first_three`]: one bit for each of the 2^15
-/// values of [`letters_key`], 4 KB.
-const FIRST_THREE_WORDS: usize = 1 << (15 - 6);
+/// Bits of a [`letters_key`]: 15, three letters' worth.
+const KEY_BITS: u32 = 15;
+
+/// Words of [`WordStartIndex::first_three`]: one bit for each value of
+/// [`letters_key`], 4 KB.
+const FIRST_THREE_WORDS: usize = 1 << (KEY_BITS - 6);
 
 /// Folded bytes 0..3 of a key read at a word start: the fourth is masked.
 const THREE: u32 = 0x00FF_FFFF;
@@ -123,10 +126,10 @@ impl WordStartIndex {
 /// A hash of the low five bits of each of the first three bytes of `head`
 /// (little end first): the same for a byte and its
 /// [`super::anchors::fold_byte`], so a text's key is an anchor's key
-/// wherever the anchor starts there. Below 2^15.
+/// wherever the anchor starts there. Below 2^[`KEY_BITS`].
 #[inline]
 fn letters_key(head: u32) -> usize {
-    ((head & 0x001F_1F1F).wrapping_mul(0x9E37_79B1) >> 17) as usize
+    ((head & 0x001F_1F1F).wrapping_mul(0x9E37_79B1) >> (32 - KEY_BITS)) as usize
 }
 
 /// Calls `f(offset)` at every ASCII letter of `bytes` not preceded by an
