@@ -479,15 +479,6 @@ impl Screen {
         }
     }
 
-    /// The anchor pass over ASCII text: the lists it settles, with a hit at
-    /// every anchor of a settled list; `None` when there are no anchors.
-    ///
-    /// A hit that does not settle its lists by itself (a word of a longer
-    /// phrase, "international" of "international protection") is decided by
-    /// the word pass over the words around it only: the scope matcher needs
-    /// a phrase's words within its length of each other, so a window of that
-    /// many counted words on each side holds every match the hit can be part
-    /// of.
     /// The anchor hits in `bytes` as (offset, lists), searched at word
     /// starts and byte by byte, each sorted; `None` without anchors.
     #[cfg(test)]
@@ -506,6 +497,15 @@ impl Screen {
         Some([hits(anchors), hits(&bytewise)])
     }
 
+    /// The anchor pass over ASCII text: the lists it settles, with a hit at
+    /// every anchor of a settled list; `None` when there are no anchors.
+    ///
+    /// A hit that does not settle its lists by itself (a word of a longer
+    /// phrase, "international" of "international protection") is decided by
+    /// the word pass over the words around it only: the scope matcher needs
+    /// a phrase's words within its length of each other, so a window of that
+    /// many counted words on each side holds every match the hit can be part
+    /// of.
     fn scan_anchored(&self, bytes: &[u8], scratch: &mut ScreenScratch) -> Option<u32> {
         let anchors = self.anchors.as_ref()?;
         let mut lower = std::mem::take(&mut scratch.lower);
