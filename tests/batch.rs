@@ -419,6 +419,56 @@ fn symlink_loops_are_walked_once() {
     assert_eq!(doc["summary"]["reports"], 1);
 }
 
+/// Links are followed like what they point to (the folder listing alone
+/// does not say); a link to nothing named like a report is reported.
+#[cfg(unix)]
+#[test]
+fn links_to_reports_and_folders_are_followed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/portugal-2022.json"),
+        elsewhere.join("b.json"),
+    )
+    .expect("copy");
+    let root = dir.path().join("reports");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let link = |from: &std::path::Path, name: &str| {
+        std::os::unix::fs::symlink(from, root.join(name)).expect("symlink")
+    };
+    link(&elsewhere.join("b.json"), "a-link.json");
+    link(&elsewhere, "c-folder");
+    link(&dir.path().join("gone.docx"), "d-dangling.docx");
+    link(&elsewhere.join("b.json"), "e-link-not-a-report.txt");
+    let o = run(&["check", "--format", "json", root.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let files: Vec<(String, String)> = doc["reports"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .map(|r| {
+            let file = r["file"].as_str().unwrap_or("");
+            let name = file.rsplit(['/', '\\']).next().unwrap_or("");
+            (
+                name.to_string(),
+                r["status"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("a-link.json", "valid"),
+        ("b.json", "valid"),
+        ("d-dangling.docx", "unreadable"),
+    ];
+    assert_eq!(
+        files,
+        expected.map(|(f, s)| (f.to_string(), s.to_string())),
+        "{doc}"
+    );
+}
+
 fn messages(o: &std::process::Output) -> Vec<String> {
     let doc: Value = serde_json::from_str(&stdout(o)).expect("json");
     doc["reports"]

@@ -75,18 +75,22 @@ pub fn run(pending: &PendingChecker<'_>, args: CheckArgs) -> Result<ExitCode, St
         &inputs.items,
         &options,
         jobs,
+        // Made on the worker threads: only writing waits for the reports
+        // before it.
         |entry| match args.format {
-            CheckFormat::Jsonl => sink.push(
-                &jsonl::report_line(&entry.outcome)
-                    .map_err(|e| format!("cannot produce JSON: {e}"))?,
-            ),
+            CheckFormat::Jsonl => {
+                jsonl::report_line(&entry.outcome).map_err(|e| format!("cannot produce JSON: {e}"))
+            }
             CheckFormat::Text => {
                 let lang = words_lang(Some(&entry.outcome));
                 let template = pending.get()?.template();
-                let text = render_outcome(&entry.outcome, template, &lang, style);
-                sink.push(&(text + "\n"))
+                Ok(render_outcome(&entry.outcome, template, &lang, style) + "\n")
             }
-            _ => Ok(()),
+            _ => Ok(String::new()),
+        },
+        |text| match text {
+            "" => Ok(()),
+            text => sink.push(text),
         },
     )?;
     let checker = pending.get()?;

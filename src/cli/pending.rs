@@ -22,6 +22,12 @@ impl<'a> PendingChecker<'a> {
         self.cell.get_or_init(Checker::new);
     }
 
+    /// Whether the checker has finished loading (successfully or not), so
+    /// [`PendingChecker::get`] returns at once.
+    pub fn is_ready(&self) -> bool {
+        self.cell.get().is_some()
+    }
+
     /// The checker, once loaded: waits for a load under way, or loads it
     /// here when none is (no thread could be started, or it stopped).
     ///
