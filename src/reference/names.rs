@@ -44,7 +44,7 @@ fn fold_name(name: &str) -> String {
             '\u{0649}' => '\u{064A}',
             other => other,
         };
-        if c.is_alphanumeric() {
+        if crate::text::letters::is_alphanumeric(c) {
             folded.push(c);
         } else {
             folded.push(' ');

@@ -1,6 +1,6 @@
 //! Validation rules for `seeds/regions.toml`, kept apart from the types.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::error::SeedError;
 use super::names::normalize_name;
@@ -56,38 +56,48 @@ pub(super) fn check_codes(commissions: &[Commission], states: &[State]) -> Resul
 
 /// Members are known States, listed once; every Member State is in a
 /// commission; primary regions are commissions the State belongs to.
+///
+/// Each State's commissions are gathered once (by code) rather than sought
+/// in every commission for every State: with some 250 States this ran at
+/// every start-up.
 pub(super) fn check_membership(
     commissions: &[Commission],
     states: &[State],
 ) -> Result<(), SeedError> {
+    let known: HashSet<&str> = states.iter().map(|s| s.iso3.as_str()).collect();
+    // Code → (commissions it is a regional member of, commissions it is in).
+    let mut member_of: HashMap<&str, (usize, Vec<&str>)> = HashMap::new();
     for c in commissions {
         let entry = format!("commission \"{}\"", c.id);
-        let mut listed = HashMap::new();
-        for code in c.members.iter().chain(&c.non_regional_members) {
-            if !states.iter().any(|s| &s.iso3 == code) {
+        let mut listed = HashSet::new();
+        let regional = c.members.iter().map(|code| (code, true));
+        let other = c.non_regional_members.iter().map(|code| (code, false));
+        for (code, is_regional) in regional.chain(other) {
+            if !known.contains(code.as_str()) {
                 return Err(SeedError::invalid(
                     FILE,
                     entry,
                     format!("member `{code}` is not a known State"),
                 ));
             }
-            if listed.insert(code.as_str(), ()).is_some() {
+            if !listed.insert(code.as_str()) {
                 return Err(SeedError::invalid(
                     FILE,
                     entry,
                     format!("member `{code}` is listed twice"),
                 ));
             }
+            let (regional_count, of) = member_of.entry(code.as_str()).or_default();
+            *regional_count += usize::from(is_regional);
+            of.push(c.id.as_str());
         }
     }
     for s in states {
         let entry = format!("state \"{}\"", s.iso3);
-        let regional = commissions
-            .iter()
-            .filter(|c| c.is_regional_member(&s.iso3))
-            .count();
-        let any = commissions.iter().filter(|c| c.has_member(&s.iso3)).count();
-        if s.kind == StateKind::Member && any == 0 {
+        let (regional, of) = member_of
+            .get(s.iso3.as_str())
+            .map_or((0, &[][..]), |(n, of)| (*n, of.as_slice()));
+        if s.kind == StateKind::Member && of.is_empty() {
             return Err(SeedError::invalid(
                 FILE,
                 entry,
@@ -95,18 +105,14 @@ pub(super) fn check_membership(
             ));
         }
         match &s.primary_region {
-            None if any > 0 => {
+            None if !of.is_empty() => {
                 return Err(SeedError::invalid(
                     FILE,
                     entry,
                     "no primary_region although the State is in a commission",
                 ));
             }
-            Some(region)
-                if !commissions
-                    .iter()
-                    .any(|c| c.id == *region && c.has_member(&s.iso3)) =>
-            {
+            Some(region) if !of.contains(&region.as_str()) => {
                 return Err(SeedError::invalid(
                     FILE,
                     entry,

@@ -111,6 +111,33 @@ fn a_primary_region_the_state_is_not_in_is_named() {
 }
 
 #[test]
+fn a_member_listed_twice_is_named() {
+    let source = SMALL.replace(
+        "members = [\"AAA\", \"BBB\"]",
+        "members = [\"AAA\", \"BBB\"]\nnon_regional_members = [\"AAA\"]",
+    );
+    let (entry, problem) = invalid(&source);
+    assert_eq!(entry, "commission \"ECE\"");
+    assert!(problem.contains("`AAA` is listed twice"), "{problem}");
+}
+
+#[test]
+fn dual_primary_needs_two_regional_memberships() {
+    let source = SMALL.replace(
+        "primary_region = \"ECE\"\naliases.en",
+        "primary_region = \"ECE\"\ndual_primary = true\naliases.en",
+    );
+    let (entry, problem) = invalid(&source);
+    assert_eq!(entry, "state \"BBB\"");
+    assert!(problem.contains("dual_primary"), "{problem}");
+    // A second commission with BBB as a regional member satisfies it.
+    let second = "[[commission]]\nid = \"ESCAP\"\nname = \"Asia\"\nseat = \"Bangkok\"\n\
+                  name_verified = false\nmembership_verified = false\nmembers = [\"BBB\"]\n\n";
+    let source = source.replacen("[[state]]", &format!("{second}[[state]]"), 1);
+    assert_eq!(invalid(&source).0, "states");
+}
+
+#[test]
 fn an_alias_shared_by_two_states_is_named() {
     // Differs from Aland's French alias only in case and accents: still a clash.
     let source = SMALL.replace("[\"Republic of Bland\"]", "[\"ALANDÉ\"]");

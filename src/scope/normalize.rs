@@ -35,6 +35,7 @@
 //! apostrophe ends a word, and French elided particles before it (`l' d' qu'
 //! j' n' s' c' m' t'`) and the English possessive `'s` after it are dropped.
 
+use crate::text::letters::{is_alphabetic, is_alphanumeric};
 use crate::text::{fold_char, is_inclusive_joiner};
 
 /// One word of normalised text, with where it came from.
@@ -154,7 +155,7 @@ fn inclusive_dot_follows(rest: &str) -> bool {
     match rest.get(run_len..).and_then(|r| r.chars().next()) {
         None => true,
         Some('.') => true,
-        Some(c) => !c.is_alphanumeric(),
+        Some(c) => !is_alphanumeric(c),
     }
 }
 
@@ -172,7 +173,7 @@ fn is_han(c: char) -> bool {
 fn classify(c: char) -> Class {
     if is_han(c) {
         Class::Han
-    } else if c.is_alphabetic() {
+    } else if is_alphabetic(c) {
         Class::Letter
     } else if c.is_numeric() {
         Class::Digit

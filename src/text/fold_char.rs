@@ -95,7 +95,12 @@ fn fold_char_exact(ch: char, mut push: impl FnMut(char)) {
                 // an inclusive-writing dot separates words (« », €, °):
                 // a space says so, and keeps French and Spanish text ASCII
                 // for the screens.
-                l if !l.is_ascii() && !l.is_alphanumeric() && !is_inclusive_joiner(l) => push(' '),
+                l if !l.is_ascii()
+                    && !super::letters::is_alphanumeric(l)
+                    && !is_inclusive_joiner(l) =>
+                {
+                    push(' ')
+                }
                 l => push(l),
             }
         }

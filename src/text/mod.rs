@@ -11,6 +11,7 @@ use fold_table::FoldTable;
 mod anchors;
 mod fold_char;
 mod fold_table;
+pub(crate) mod letters;
 mod search;
 mod word_starts;
 
@@ -131,7 +132,7 @@ fn fold_unicode_char(c: char, sink: &mut dyn FnMut(char)) {
             '\u{0671}' => '\u{0627}', // alef wasla -> alef
             other => other,
         };
-        if d.is_alphanumeric() {
+        if letters::is_alphanumeric(d) {
             for l in d.to_lowercase() {
                 // Ligatures, as the scope check spells them: "Mise en œuvre"
                 // is also typed "Mise en oeuvre".
@@ -493,7 +494,7 @@ mod tests {
                 '\u{0671}' => '\u{0627}',
                 other => other,
             };
-            if c.is_alphanumeric() {
+            if letters::is_alphanumeric(c) {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
                 }
