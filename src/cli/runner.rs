@@ -52,8 +52,11 @@ pub fn run(
         on_ready,
         result: Ok(()),
     });
-    // Checks one report already read and hands it on; false to stop.
-    let finish = |index: usize, input: &Input, read: ReadReport| -> bool {
+    // Checks report `index`, already read, and hands it on; false to stop.
+    let finish = |index: usize, read: ReadReport| -> bool {
+        let Some(input) = inputs.get(index) else {
+            return false;
+        };
         let entry = finish_one(checker, input, read, options)
             .and_then(|entry| Ok((render(&entry)?, entry)));
         bar.inc(1);
@@ -68,6 +71,13 @@ pub fn run(
             cancelled.store(true, Ordering::Relaxed);
         }
         delivered
+    };
+    // Checks the reports read ahead, in the order read; false to stop.
+    let finish_ahead = |ahead: &mut ReadAhead| {
+        ahead
+            .take()
+            .into_iter()
+            .all(|(index, read)| finish(index, read))
     };
     // One task per worker thread, each taking the next file in input order,
     // so results arrive nearly in order, the reorder buffer stays small and
@@ -91,21 +101,12 @@ pub fn run(
                     Some(read) => read,
                 }
             };
-            for (index, read) in ahead.take() {
-                if !inputs.get(index).is_some_and(|i| finish(index, i, read)) {
-                    return;
-                }
-            }
-            if !finish(index, input, read) {
+            if !finish_ahead(&mut ahead) || !finish(index, read) {
                 return;
             }
         }
         // The inputs ran out while the checker was still loading.
-        for (index, read) in ahead.take() {
-            if !inputs.get(index).is_some_and(|i| finish(index, i, read)) {
-                return;
-            }
-        }
+        finish_ahead(&mut ahead);
     });
     bar.finish_and_clear();
     let state = state
@@ -124,9 +125,12 @@ struct ReadAhead {
 }
 
 impl ReadAhead {
-    /// Loading the checker takes as long as reading some fifty reports.
+    /// Loading the checker (about 7 ms) takes as long as checking some thirty
+    /// ten-page reports, and reading is only part of a check: room for all a
+    /// worker reads meanwhile, without holding many.
     const MAX_REPORTS: usize = 64;
-    /// A report's document takes about as much memory as its file.
+    /// Files' bytes stand in for the documents read from them, so a batch of
+    /// very large reports reads only a few ahead.
     const MAX_BYTES: u64 = 16 << 20;
 
     /// Keeps `read` for later, or hands it back when there is no room.
