@@ -81,6 +81,13 @@ impl AnchorInfo {
     pub fn settles(&self) -> bool {
         self.lists & !self.decisive == 0
     }
+
+    /// Which partner words [`Anchors::rules_out`] looks for: anchors with
+    /// the same key look for the same words. `None` when every hit needs the
+    /// word pass.
+    pub fn partner_key(&self) -> Option<(u16, u16)> {
+        self.partners
+    }
 }
 
 /// How much more a piece the background lacks is worth than one it has:

@@ -88,6 +88,11 @@ pub struct ScreenScratch {
     lower: Vec<u8>,
     /// The text around an anchor hit, folded.
     window: Vec<u8>,
+    /// The whole paragraph, folded, once a hit needs it.
+    paragraph: Vec<u8>,
+    /// Per [`super::anchors::AnchorInfo::partner_key`] met in the paragraph:
+    /// whether one of its partner words occurs anywhere in it.
+    partners_present: Vec<((u16, u16), bool)>,
     hits: Vec<(u8, usize)>,
     /// Words of each phrase seen so far (bit per word), and which phrases
     /// were touched, to reset them cheaply.
@@ -510,6 +515,10 @@ impl Screen {
         let anchors = self.anchors.as_ref()?;
         let mut lower = std::mem::take(&mut scratch.lower);
         let mut window_lower = std::mem::take(&mut scratch.window);
+        let mut paragraph = std::mem::take(&mut scratch.paragraph);
+        let mut present = std::mem::take(&mut scratch.partners_present);
+        paragraph.clear();
+        present.clear();
         let mut lists = 0u32;
         // List words match at word starts only, as in the word pass.
         anchors.for_each_hit(bytes, &mut lower, |info, at| {
@@ -524,6 +533,27 @@ impl Screen {
                     }
                 }
                 return true;
+            }
+            // Where no partner word occurs anywhere in the paragraph, no
+            // hit of the anchor needs its window: one search per paragraph
+            // instead of one per hit ("international" several times in
+            // one, "protection" in none).
+            if let Some(key) = info.partner_key() {
+                let partners_here = match present.iter().find(|(k, _)| *k == key) {
+                    Some(&(_, p)) => p,
+                    None => {
+                        if paragraph.is_empty() {
+                            paragraph.extend(bytes.iter().map(|&b| super::anchors::fold_byte(b)));
+                        }
+                        let p = !anchors.rules_out(&info, &paragraph);
+                        present.push((key, p));
+                        p
+                    }
+                };
+                if !partners_here {
+                    lists |= info.decisive;
+                    return true;
+                }
             }
             let (from, to) = window_around(bytes, at, info.reach);
             let Some(window) = bytes.get(from..to) else {
@@ -546,6 +576,8 @@ impl Screen {
         });
         scratch.lower = lower;
         scratch.window = window_lower;
+        scratch.paragraph = paragraph;
+        scratch.partners_present = present;
         // A byte-wise search reports hits group by group.
         scratch.hits.sort_unstable_by_key(|&(list, at)| (at, list));
         Some(lists)
@@ -1017,6 +1049,14 @@ mod tests {
             "{filler}international's protection {filler}"
         )));
         assert!(maybe("international protection"));
+        // Several hits in one paragraph, with the partner word nowhere, far
+        // from each hit, or next to the last one only.
+        let hits = "International cooperation and international law. ";
+        assert!(!maybe(&format!("{hits}{filler}{hits}")));
+        assert!(!maybe(&format!("{hits}{filler}Social protection.")));
+        assert!(maybe(&format!(
+            "{hits}{filler}{hits}The international PROTECTION regime."
+        )));
     }
 
     /// The byte-by-byte walk the scans replaced: the reference.

@@ -263,7 +263,12 @@ pub(super) fn walk(
         mode,
         frames: Vec::with_capacity(64),
         skip: 0,
-        ctxs: vec![Ctx::default()],
+        // About one block per 500 bytes of Word's markup: growing the list
+        // block by block copied it six times in a ten-page report.
+        ctxs: vec![Ctx {
+            out: Vec::with_capacity((text.len() / 512).min(4096)),
+            ..Ctx::default()
+        }],
         sdts: Vec::new(),
         fields: Vec::new(),
         field_suppress: false,
