@@ -86,8 +86,6 @@ pub struct ScreenScratch {
     folded: String,
     /// ASCII text with every byte folded, when the anchor search is byte-wise.
     lower: Vec<u8>,
-    /// The text around an anchor hit, folded.
-    window: Vec<u8>,
     /// The whole paragraph, folded, once a hit needs it.
     paragraph: Vec<u8>,
     /// Per [`super::anchors::AnchorInfo::partner_key`] met in the paragraph:
@@ -514,7 +512,6 @@ impl Screen {
     fn scan_anchored(&self, bytes: &[u8], scratch: &mut ScreenScratch) -> Option<u32> {
         let anchors = self.anchors.as_ref()?;
         let mut lower = std::mem::take(&mut scratch.lower);
-        let mut window_lower = std::mem::take(&mut scratch.window);
         let mut paragraph = std::mem::take(&mut scratch.paragraph);
         let mut present = std::mem::take(&mut scratch.partners_present);
         paragraph.clear();
@@ -560,9 +557,12 @@ impl Screen {
                 lists |= info.lists;
                 return true;
             };
-            window_lower.clear();
-            window_lower.extend(window.iter().map(|&b| super::anchors::fold_byte(b)));
-            if anchors.rules_out(&info, &window_lower) {
+            // The paragraph was folded above for any anchor with partner
+            // words; one without is never ruled out.
+            let ruled_out = paragraph
+                .get(from..to)
+                .is_some_and(|folded| anchors.rules_out(&info, folded));
+            if ruled_out {
                 lists |= info.decisive;
                 return true;
             }
@@ -575,7 +575,6 @@ impl Screen {
             true
         });
         scratch.lower = lower;
-        scratch.window = window_lower;
         scratch.paragraph = paragraph;
         scratch.partners_present = present;
         // A byte-wise search reports hits group by group.
